@@ -1,0 +1,105 @@
+"""pressreader: Police and Crime Commissioner news, made accessible.
+
+Parse PCC press releases into typed :class:`Article` objects, fetch and archive
+them politely, render them at the text size a reader needs, and read them
+aloud offline.
+
+    >>> import pressreader
+    >>> article = pressreader.parse_article(
+    ...     "<html><body><h1>PCC visits Rugby</h1><p>The Commissioner visited Rugby today.</p>"
+    ...     "</body></html>")
+    >>> article.title, article.body
+    ('PCC visits Rugby', ('The Commissioner visited Rugby today.',))
+
+Importing the package is cheap and changes nothing global: the network,
+rendering and speech modules are loaded the first time one of their names is
+used.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+# public name -> module that defines it (relative to this package)
+_EXPORTS: dict[str, str] = {
+    # models and errors
+    "Article": "models",
+    "Image": "models",
+    "Quote": "models",
+    "Source": "models",
+    "PressreaderError": "errors",
+    "OptionsError": "errors",
+    "ParseError": "errors",
+    "SiteError": "errors",
+    "FetchError": "errors",
+    "FetchTimeout": "errors",
+    "ConnectionFailed": "errors",
+    "HTTPStatusError": "errors",
+    "BlockedByFirewall": "errors",
+    "RobotsDisallowed": "errors",
+    "TooManyRedirects": "errors",
+    "UnsupportedScheme": "errors",
+    "TooLarge": "errors",
+    "WrongContentType": "errors",
+    "ArchiveError": "errors",
+    "RenderError": "errors",
+    "SpeechError": "errors",
+    "SpeechUnavailable": "errors",
+    "PlaybackUnavailable": "errors",
+    # sites
+    "Site": "sites",
+    "Selectors": "sites",
+    "SiteRegistry": "sites",
+    "DEFAULT_REGISTRY": "sites",
+    # parsing
+    "parse_article": "parse",
+    "extract_quotes": "parse",
+}
+
+if TYPE_CHECKING:
+    from .errors import (
+        ArchiveError,
+        BlockedByFirewall,
+        ConnectionFailed,
+        FetchError,
+        FetchTimeout,
+        HTTPStatusError,
+        OptionsError,
+        ParseError,
+        PlaybackUnavailable,
+        PressreaderError,
+        RenderError,
+        RobotsDisallowed,
+        SiteError,
+        SpeechError,
+        SpeechUnavailable,
+        TooLarge,
+        TooManyRedirects,
+        UnsupportedScheme,
+        WrongContentType,
+    )
+    from .models import Article, Image, Quote, Source
+    from .parse import extract_quotes, parse_article
+    from .sites import DEFAULT_REGISTRY, Selectors, Site, SiteRegistry
+
+__all__ = sorted([*_EXPORTS, "__version__"])
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'pressreader' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())

@@ -1,0 +1,71 @@
+"""The ``pressreader`` command: the only place that prints or configures logging.
+
+Each group of subcommands lives in its own module with a ``register(subparsers)``
+function; :func:`build_parser` collects them. Exit codes: 0 ok, 1 error, 2 usage.
+
+    >>> from pressreader.cli import main
+    >>> main(["--version"])  # doctest: +ELLIPSIS
+    pressreader ...
+    0
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+
+from .. import __version__
+from ..errors import PressreaderError
+from ._common import EXIT_ERROR, EXIT_OK, EXIT_USAGE, Handler, UsageError, fail
+
+__all__ = ["build_parser", "main"]
+
+# Subcommand modules, in the order their commands appear in --help.
+_GROUPS = ("parsing",)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand registered."""
+    parser = argparse.ArgumentParser(
+        prog="pressreader",
+        description="Police and Crime Commissioner news, made accessible: "
+        "parse, enlarge and read aloud press releases.",
+        epilog="Run 'pressreader COMMAND --help' for a command's options and examples.",
+    )
+    parser.add_argument("--version", action="version", version=f"pressreader {__version__}")
+    parser.add_argument("-v", "--verbose", action="count", default=0, help="log more (repeat for debug)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for group in _GROUPS:
+        importlib.import_module(f".{group}", __name__).register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code instead of exiting."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 0 for --help/--version and 2 for usage errors
+        return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
+    logging.basicConfig(
+        level=logging.WARNING - 10 * min(args.verbose, 2),
+        format="pressreader: %(levelname)s: %(message)s",
+        stream=sys.stderr,
+    )
+    handler: Handler | None = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        return handler(args)
+    except UsageError as exc:
+        return fail(str(exc), code=EXIT_USAGE)
+    except PressreaderError as exc:
+        return fail(str(exc), code=EXIT_ERROR)
+    except KeyboardInterrupt:
+        return fail("interrupted", code=130)
+    except BrokenPipeError:
+        return EXIT_OK

@@ -1,0 +1,225 @@
+"""The typed result of parsing: :class:`Article` and its parts.
+
+Everything downstream (fetching, rendering, speech) consumes these frozen
+dataclasses. They convert to plain dictionaries and JSON and back exactly::
+
+    >>> import datetime
+    >>> from pressreader.models import Article, Quote
+    >>> a = Article(
+    ...     title="PCC welcomes new officers",
+    ...     body=("The PCC said: “Good news.”",),
+    ...     date=datetime.date(2024, 5, 7),
+    ...     quotes=(Quote("Good news.", "Jane Doe", "Police and Crime Commissioner", (0,)),),
+    ... )
+    >>> a.text
+    'PCC welcomes new officers\\n\\n7 May 2024\\n\\nThe PCC said: “Good news.”'
+    >>> Article.from_json(a.to_json()) == a
+    True
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = ["Article", "Image", "Quote", "Source"]
+
+
+def _format_day(day: datetime.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """The body that published an article.
+
+    ``name`` is the body's name as a reader would say it ("Warwickshire Police
+    and Crime Commissioner"), ``area`` the police force area ("Warwickshire"),
+    ``domain`` the web site's host name without "www.".
+    """
+
+    name: str
+    area: str
+    domain: str
+
+
+@dataclass(frozen=True, slots=True)
+class Image:
+    """An image with its alternative text (``None`` when the page gave none)."""
+
+    url: str
+    alt: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Something a named person said, as the release quotes it.
+
+    ``text`` has no quote marks; a quote running over several paragraphs is
+    joined with ``"\\n"``. ``speaker`` is the full name ("Philip Seccombe"),
+    even when the release calls the person "Mr Seccombe" or "he" at that point;
+    it is ``None`` only when the release never names the speaker. ``role`` is
+    what the person is ("Warwickshire Police and Crime Commissioner") or
+    ``None``. ``paragraphs`` are the indices into ``Article.body`` of the
+    paragraphs the quoted words come from, in order.
+    """
+
+    text: str
+    speaker: str | None
+    role: str | None = None
+    paragraphs: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news release, as a reader should be given it.
+
+    ``body`` holds the story's paragraphs in reading order (subheadings and
+    list items are paragraphs too). ``notes`` holds trailing "Notes to editors"
+    and media-contact paragraphs, kept apart from the story. ``date`` is the
+    date of publication, ``updated`` the date of a later revision when the page
+    states one. ``language`` is a BCP 47 tag such as ``"en-GB"`` or ``"cy"``.
+    """
+
+    title: str
+    body: tuple[str, ...]
+    url: str | None = None
+    canonical_url: str | None = None
+    date: datetime.date | None = None
+    updated: datetime.date | None = None
+    quotes: tuple[Quote, ...] = ()
+    source: Source | None = None
+    lead_image: Image | None = None
+    notes: tuple[str, ...] = ()
+    language: str | None = None
+
+    @property
+    def text(self) -> str:
+        """Plain text: the title, the date written out (when known), then the body."""
+        parts = [self.title]
+        if self.date is not None:
+            parts.append(_format_day(self.date))
+        parts.extend(self.body)
+        return "\n\n".join(parts)
+
+    @property
+    def key(self) -> str | None:
+        """The URL that identifies the article: canonical when known, else the page URL."""
+        return self.canonical_url or self.url
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dictionary: dates as ISO strings, tuples as lists."""
+        return {
+            "title": self.title,
+            "url": self.url,
+            "canonical_url": self.canonical_url,
+            "date": self.date.isoformat() if self.date else None,
+            "updated": self.updated.isoformat() if self.updated else None,
+            "source": dataclasses.asdict(self.source) if self.source else None,
+            "lead_image": dataclasses.asdict(self.lead_image) if self.lead_image else None,
+            "language": self.language,
+            "body": list(self.body),
+            "quotes": [
+                {
+                    "text": q.text,
+                    "speaker": q.speaker,
+                    "role": q.role,
+                    "paragraphs": list(q.paragraphs),
+                }
+                for q in self.quotes
+            ],
+            "notes": list(self.notes),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Article:
+        """Rebuild an Article from :meth:`to_dict` output.
+
+        Raises :class:`~pressreader.errors.ParseError` naming the field when
+        the dictionary is not a valid article.
+        """
+        from .errors import ParseError
+
+        try:
+            source = data.get("source")
+            image = data.get("lead_image")
+            return cls(
+                title=_str(data["title"], "title"),
+                body=tuple(_str(p, "body") for p in data["body"]),
+                url=_opt_str(data.get("url"), "url"),
+                canonical_url=_opt_str(data.get("canonical_url"), "canonical_url"),
+                date=_opt_date(data.get("date"), "date"),
+                updated=_opt_date(data.get("updated"), "updated"),
+                quotes=tuple(
+                    Quote(
+                        text=_str(q["text"], "quotes.text"),
+                        speaker=_opt_str(q.get("speaker"), "quotes.speaker"),
+                        role=_opt_str(q.get("role"), "quotes.role"),
+                        paragraphs=tuple(_int(i, "quotes.paragraphs") for i in q.get("paragraphs", ())),
+                    )
+                    for q in data.get("quotes", ())
+                ),
+                source=Source(
+                    name=_str(source["name"], "source.name"),
+                    area=_str(source["area"], "source.area"),
+                    domain=_str(source["domain"], "source.domain"),
+                )
+                if source
+                else None,
+                lead_image=Image(
+                    url=_str(image["url"], "lead_image.url"),
+                    alt=_opt_str(image.get("alt"), "lead_image.alt"),
+                )
+                if image
+                else None,
+                notes=tuple(_str(p, "notes") for p in data.get("notes", ())),
+                language=_opt_str(data.get("language"), "language"),
+            )
+        except (KeyError, TypeError, AttributeError) as exc:
+            raise ParseError(f"not an article dictionary: {exc!r}") from exc
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The article as JSON text (UTF-8 safe, non-ASCII kept as is)."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> Article:
+        """Rebuild an Article from :meth:`to_json` output."""
+        from .errors import ParseError
+
+        try:
+            data = json.loads(text)
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise ParseError(f"not valid JSON: {exc}") from exc
+        if not isinstance(data, dict):
+            raise ParseError("not an article dictionary: expected a JSON object")
+        return cls.from_dict(data)
+
+
+def _str(value: object, name: str) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a string, not {type(value).__name__}")
+    return value
+
+
+def _opt_str(value: object, name: str) -> str | None:
+    return None if value is None else _str(value, name)
+
+
+def _int(value: object, name: str) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError(f"{name} must be an integer, not {type(value).__name__}")
+    return value
+
+
+def _opt_date(value: object, name: str) -> datetime.date | None:
+    if value is None:
+        return None
+    try:
+        return datetime.date.fromisoformat(_str(value, name))
+    except ValueError as exc:
+        raise TypeError(f"{name} is not an ISO date: {value!r}") from exc

@@ -1,0 +1,126 @@
+"""Which blocks are the story: find the content root, then keep its paragraphs.
+
+The root comes from the site's selector when the registry has one; otherwise
+it is the element that collects the most well-formed paragraph text
+(paragraphs of at least a sentence, few links), as readability-style
+extractors do, extended to sibling elements that carry story paragraphs too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import lxml.html
+
+from .blocks import Block
+from .dates import is_date_line
+from .noise import NOISE_LINE, NOTES_START
+
+__all__ = ["choose_root", "split_notes", "story_blocks"]
+
+_MIN_SCORED = 25  # characters; shorter blocks are labels and links, not paragraphs
+_MAX_LINK_DENSITY = 0.5
+_PARAGRAPH_TAGS = frozenset({"p", "li", "blockquote", "div", "td", "tr", "dd", "pre", "section", "article"})
+
+
+def _ancestors(element: lxml.html.HtmlElement, levels: int) -> Iterable[tuple[lxml.html.HtmlElement, float]]:
+    weight = 1.0
+    parent = element.getparent()
+    for _ in range(levels):
+        if parent is None:
+            return
+        yield parent, weight
+        weight /= 2
+        parent = parent.getparent()
+
+
+def _block_score(block: Block) -> float:
+    length = len(block.text)
+    if block.noise or block.heading or length < _MIN_SCORED or block.link_density > _MAX_LINK_DENSITY:
+        return 0.0
+    if block.element.tag not in _PARAGRAPH_TAGS:
+        return 0.0
+    # Sentences score more than labels: count the punctuation a paragraph has.
+    punctuation = block.text.count(",") + block.text.count(". ") + 1
+    return min(length, 600) / 100 + min(punctuation, 6) + (1.0 - block.link_density) * 2
+
+
+def choose_root(blocks: Sequence[Block]) -> list[lxml.html.HtmlElement]:
+    """The element(s) holding the story, best first; empty when nothing looks like prose."""
+    scores: dict[lxml.html.HtmlElement, float] = {}
+    for block in blocks:
+        score = _block_score(block)
+        if score <= 0:
+            continue
+        holder = block.element if block.element.tag in ("div", "td", "section", "article") else None
+        if holder is not None:
+            scores[holder] = scores.get(holder, 0.0) + score / 2
+        for ancestor, weight in _ancestors(block.element, 3):
+            scores[ancestor] = scores.get(ancestor, 0.0) + score * weight
+    if not scores:
+        return []
+    top = max(scores, key=scores.__getitem__)
+    top_score = scores[top]
+    # A parent that scores nearly as much as its best child holds story paragraphs beside it.
+    parent = top.getparent()
+    while parent is not None and parent.tag not in ("body", "html") and scores.get(parent, 0.0) >= top_score * 1.2:
+        top, top_score = parent, scores[parent]
+        parent = top.getparent()
+    roots = [top]
+    parent = top.getparent()
+    if parent is not None:
+        for sibling in parent:
+            if sibling is not top and isinstance(sibling.tag, str) and scores.get(sibling, 0.0) >= top_score * 0.25:
+                roots.append(sibling)
+    return roots
+
+
+def _inside(element: lxml.html.HtmlElement, roots: Sequence[lxml.html.HtmlElement]) -> bool:
+    node: lxml.html.HtmlElement | None = element
+    while node is not None:
+        if node in roots:
+            return True
+        node = node.getparent()
+    return False
+
+
+def story_blocks(
+    blocks: Sequence[Block],
+    roots: Sequence[lxml.html.HtmlElement],
+    *,
+    title: str | None,
+    drop: frozenset[int] = frozenset(),
+) -> list[Block]:
+    """The story's blocks under ``roots``, minus furniture lines, the headline and date lines.
+
+    ``drop`` lists block orders already used for another field (the headline, the date).
+    """
+    root_set = set(roots)
+    kept: list[Block] = []
+    title_key = " ".join(title.lower().split()) if title else None
+    for block in blocks:
+        if block.order in drop or block.noise or not _inside(block.element, root_set):  # type: ignore[arg-type]
+            continue
+        text = block.text
+        if len(text) <= 60 and NOISE_LINE.match(text):
+            continue
+        if block.heading == 1 or (title_key and text.lower() == title_key and not kept):
+            continue
+        if is_date_line(text):
+            continue
+        if block.link_density > 0.9 and len(text) < 80 and not block.heading:
+            continue  # a lone link ("Read more about this") is navigation
+        kept.append(block)
+    return kept
+
+
+def split_notes(paragraphs: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Split trailing "Ends" / "Notes to editors" material from the story.
+
+    >>> split_notes(["Story.", "More story.", "ENDS", "Notes to editors", "1. Facts."])
+    (('Story.', 'More story.'), ('ENDS', 'Notes to editors', '1. Facts.'))
+    """
+    for index, paragraph in enumerate(paragraphs):
+        if index > 0 and len(paragraph) < 200 and NOTES_START.match(paragraph):
+            return tuple(paragraphs[:index]), tuple(paragraphs[index:])
+    return tuple(paragraphs), ()

@@ -1,0 +1,162 @@
+"""Dates as PCC sites print them, and as their metadata states them.
+
+Two small parsers:
+
+* :func:`parse_iso_date` for machine-readable values (JSON-LD, meta tags,
+  ``<time datetime>``): the calendar date as written, never shifted to UTC.
+* :func:`parse_visible_date` for what a reader sees: British day-first dates
+  with ordinals, weekday prefixes, "Posted on", "Published", "Created on",
+  American "March 22, 2018", and numeric ``31/01/2023`` (always day first).
+
+    >>> parse_visible_date("Posted on Saturday 8th May 2021")
+    datetime.date(2021, 5, 8)
+    >>> parse_visible_date("March 22, 2018")
+    datetime.date(2018, 3, 22)
+    >>> parse_visible_date("31/01/2023")
+    datetime.date(2023, 1, 31)
+    >>> parse_iso_date("2018-03-22T00:30:00+01:00")
+    datetime.date(2018, 3, 22)
+    >>> parse_visible_date("Text size: A A A") is None
+    True
+
+Each format is one entry in a table of patterns, so adding a format is adding a
+line (STYLE habit 4).
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable
+
+__all__ = ["MONTHS", "find_visible_date", "is_date_line", "parse_iso_date", "parse_visible_date"]
+
+#: Month names and the abbreviations sites use, lower case.
+MONTHS: dict[str, int] = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+
+# (compiled pattern, which groups mean what) — first match wins.
+_VISIBLE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        # 8th May 2021, Saturday 8th May 2021, 24 August 2021, 8 May, 2021
+        rf"\b{_WEEKDAY}{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}\b",
+        # March 22, 2018 / Thursday, March 22nd 2018
+        rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}\b",
+        # 31/01/2023, 31.01.2023, 31-01-2023 (day first: British sites)
+        rf"(?<![\d/.-]){_DAY.replace('(?:st|nd|rd|th)?', '')}[/.-](?P<month>[01]?\d)[/.-]{_YEAR}(?![\d/.-])",
+        # 2023-01-31 printed visibly
+        rf"(?<![\d-]){_YEAR}-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d-])",
+    )
+)
+
+_ISO = re.compile(r"^\s*(?P<year>\d{4})-?(?P<month>\d\d)-?(?P<day>\d\d)(?:[T\s]|$)")
+
+# Words that may stand around a date on its own line ("Posted on", "Published",
+# "Date:", "Created on 16 January 2012", "| News").
+_DATE_LINE_WORDS = re.compile(
+    r"^\s*(?:(?:posted|published|created|updated|last\s+updated|date(?:d)?|released|issued)"
+    r"(?:\s+(?:on|at|date))?\s*:?\s*)?",
+    re.IGNORECASE,
+)
+
+
+def _to_date(year: str, month: str, day: str) -> datetime.date | None:
+    month_number = MONTHS.get(month.lower().rstrip("."), 0) if not month.isdigit() else int(month)
+    try:
+        return datetime.date(int(year), month_number, int(day))
+    except ValueError:
+        return None
+
+
+def parse_iso_date(value: str) -> datetime.date | None:
+    """The calendar date at the start of an ISO 8601 value, as written (no UTC shift).
+
+    >>> parse_iso_date("2021-05-08")
+    datetime.date(2021, 5, 8)
+    >>> parse_iso_date("20210508T120000Z")
+    datetime.date(2021, 5, 8)
+    >>> parse_iso_date("yesterday") is None
+    True
+    """
+    match = _ISO.match(value)
+    if not match:
+        return parse_visible_date(value)
+    return _to_date(match["year"], match["month"], match["day"])
+
+
+def parse_visible_date(text: str) -> datetime.date | None:
+    """The first complete date (day, month and year) in ``text``, or ``None``.
+
+    >>> parse_visible_date("Published 10 April 2018")
+    datetime.date(2018, 4, 10)
+    >>> parse_visible_date("today (March 22)") is None
+    True
+    """
+    if len(text) > 2000:
+        text = text[:2000]
+    for pattern in _VISIBLE_PATTERNS:
+        for match in pattern.finditer(text):
+            found = _to_date(match["year"], match["month"], match["day"])
+            if found is not None:
+                return found
+    return None
+
+
+def is_date_line(text: str) -> bool:
+    """True when ``text`` is nothing but a date with its label ("Posted on …").
+
+    >>> is_date_line("Posted on Saturday 8th May 2021")
+    True
+    >>> is_date_line("On 8 May 2021 the PCC visited Rugby.")
+    False
+    """
+    if len(text) > 80:
+        return False
+    rest = _DATE_LINE_WORDS.sub("", text, count=1)
+    for pattern in _VISIBLE_PATTERNS:
+        match = pattern.search(rest)
+        if match and _to_date(match["year"], match["month"], match["day"]):
+            leftover = (rest[: match.start()] + rest[match.end() :]).strip(" \t|,.-–—:")
+            return len(leftover) <= 12 and not any(c.isdigit() for c in leftover)
+    return False
+
+
+def find_visible_date(
+    lines: list[str], accept: Callable[[str], bool] = is_date_line
+) -> tuple[int, datetime.date] | None:
+    """The index and date of the first line that ``accept`` takes as a date line.
+
+    >>> find_visible_date(["PCC visits Rugby", "21st February 2018", "Text"])
+    (1, datetime.date(2018, 2, 21))
+    """
+    for index, line in enumerate(lines):
+        if accept(line):
+            found = parse_visible_date(line)
+            if found is not None:
+                return index, found
+    return None

@@ -1,0 +1,219 @@
+"""One small extractor per field, each an ordered chain of sources, surest first."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+import lxml.html
+from cssselect import GenericTranslator, SelectorError
+
+from ..errors import SiteError
+from ..models import Image
+from .blocks import Block, Page
+from .dates import is_date_line, parse_iso_date, parse_visible_date
+from .metadata import PageMeta, absolute_url
+
+__all__ = ["find_date", "find_lead_image", "find_title", "select", "strip_site_suffix"]
+
+_SUFFIX_SPLIT = re.compile(r"\s+[-|–—:»]+\s+|\s+::\s+")
+_SITE_WORDS = re.compile(
+    r"\b(?:pcc|opcc|pfcc|commissioner|police|crime|news|home|gov\.uk|official)\b", re.IGNORECASE
+)
+_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=256)
+def _xpath(selector: str) -> str:
+    try:
+        return GenericTranslator().css_to_xpath(selector)
+    except SelectorError as exc:
+        raise SiteError(f"bad CSS selector in site registry: {selector!r} ({exc})") from exc
+
+
+def select(root: lxml.html.HtmlElement, selector: str | None) -> list[lxml.html.HtmlElement]:
+    """Elements matching a CSS selector (from the site registry), in document order.
+
+    >>> root = lxml.html.fromstring("<div><h1 class='t'>Hi</h1></div>")
+    >>> [e.text for e in select(root, "h1.t")]
+    ['Hi']
+    """
+    if not selector:
+        return []
+    found = root.xpath(_xpath(selector))
+    return [e for e in found if isinstance(e, lxml.html.HtmlElement)] if isinstance(found, list) else []
+
+
+def strip_site_suffix(title: str, site_name: str | None = None) -> str:
+    """A ``<title>`` without its " - Site name" part.
+
+    >>> strip_site_suffix("PCC responds to report - Warwickshire PCC")
+    'PCC responds to report'
+    >>> strip_site_suffix("Kent PCC | Matthew Scott is elected")
+    'Matthew Scott is elected'
+    """
+    parts = _SUFFIX_SPLIT.split(title)
+    if len(parts) < 2:
+        return title
+    site = (site_name or "").lower()
+
+    def is_site(part: str) -> bool:
+        words = _WORD.findall(part)
+        return bool(site and part.lower() == site) or (len(words) <= 6 and bool(_SITE_WORDS.search(part)))
+
+    while len(parts) > 1 and is_site(parts[-1]):
+        parts.pop()
+    while len(parts) > 1 and is_site(parts[0]):
+        parts.pop(0)
+    return " - ".join(parts) if len(parts) > 1 else parts[0]
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text)}
+
+
+def _similar(a: str, b: str) -> float:
+    wa, wb = _words(a), _words(b)
+    return len(wa & wb) / max(len(wa | wb), 1)
+
+
+def find_title(
+    page: Page, meta: PageMeta, roots: Sequence[lxml.html.HtmlElement], site_title: Sequence[lxml.html.HtmlElement]
+) -> tuple[str | None, int | None]:
+    """The headline and the order of its block (``None`` when it came from metadata)."""
+    for element in site_title:
+        text = " ".join(element.text_content().split())
+        if text:
+            return text, _order_of(page, element)
+    hints = [h for h in (meta.og_title, meta.jsonld_headline, meta.title_tag) if h]
+    first_story = _first_order_in(page, roots)
+    h1s = [b for b in page.blocks if b.heading == 1 and b.noise != "chrome"]
+    if h1s:
+        def rank(block: Block) -> tuple[float, int]:
+            similarity = max((_similar(block.text, h) for h in hints), default=0.0)
+            before_story = first_story is None or block.order <= first_story
+            return similarity + (0.5 if before_story else 0.0), -block.order
+
+        best = max(h1s, key=rank)
+        if len(h1s) == 1 or rank(best)[0] > 0.5 or not hints:
+            return best.text, best.order
+    if meta.og_title:
+        return strip_site_suffix(meta.og_title, meta.site_name), None
+    if meta.jsonld_headline:
+        return " ".join(meta.jsonld_headline.split()), None
+    if meta.title_tag:
+        return strip_site_suffix(meta.title_tag, meta.site_name), None
+    headings = [b for b in page.blocks if b.heading and b.noise != "chrome"]
+    return (headings[0].text, headings[0].order) if headings else (None, None)
+
+
+def _order_of(page: Page, element: lxml.html.HtmlElement) -> int | None:
+    for block in page.blocks:
+        if block.element is element:
+            return block.order
+    return None
+
+
+def _first_order_in(page: Page, roots: Sequence[lxml.html.HtmlElement]) -> int | None:
+    if not roots:
+        return None
+    root_set = set(roots)
+    for block in page.blocks:
+        node: lxml.html.HtmlElement | None = block.element
+        while node is not None:
+            if node in root_set:
+                return block.order
+            node = node.getparent()
+    return None
+
+
+def _time_value(element: lxml.html.HtmlElement) -> datetime.date | None:
+    value = element.get("datetime") or element.get("content") or ""
+    found = parse_iso_date(value) if value else None
+    return found or parse_visible_date(" ".join(element.text_content().split()))
+
+
+def find_date(
+    page: Page,
+    meta: PageMeta,
+    title_order: int | None,
+    site_date: Sequence[lxml.html.HtmlElement],
+) -> tuple[datetime.date | None, datetime.date | None, int | None]:
+    """Publication date, updated date, and the order of the visible date block used."""
+    published: datetime.date | None = None
+    used: int | None = None
+    for element in site_date:
+        published = _time_value(element)
+        if published:
+            used = _order_of(page, element)
+            break
+    if published is None and meta.jsonld_published:
+        published = parse_iso_date(meta.jsonld_published)
+    for value in meta.published:
+        if published is None:
+            published = parse_iso_date(value)
+    start = title_order if title_order is not None else -1
+    if published is None:
+        # <time> elements that belong to the article: after its headline, not in furniture.
+        candidates = [t for t in page.times if t[2] != "chrome" and t[1].get("itemprop") != "dateModified"]
+        after = [t for t in candidates if t[0] >= start] or candidates
+        for _, element, _kind in after:
+            published = _time_value(element)
+            if published:
+                break
+    if published is None:
+        lines = [b for b in page.blocks if b.noise != "chrome" and not b.heading]
+        ordered = [b for b in lines if b.order > start] + [b for b in lines if b.order <= start]
+        for block in ordered:
+            if is_date_line(block.text) and not block.text.lower().startswith(("updated", "last updated")):
+                published = parse_visible_date(block.text)
+                used = block.order
+                break
+    updated = None
+    for value in [v for v in (meta.jsonld_modified, *meta.modified) if v]:
+        updated = parse_iso_date(value)
+        if updated:
+            break
+    if updated is None:
+        for block in page.blocks:
+            if block.noise != "chrome" and block.text.lower().startswith(("updated", "last updated")):
+                if is_date_line(block.text):
+                    updated = parse_visible_date(block.text)
+                    break
+    if updated is not None and (updated == published or (published and updated < published)):
+        updated = None
+    return published, updated, used
+
+
+def find_lead_image(
+    page: Page, meta: PageMeta, base: str | None, title_order: int | None, last_order: int | None
+) -> Image | None:
+    """The featured image of the story, with its alt text."""
+    start = title_order if title_order is not None else 0
+    end = last_order if last_order is not None else start
+    for order, element, kind in page.images:
+        if kind == "chrome" or order < start or order > end:
+            continue
+        if _is_small(element):
+            continue
+        url = absolute_url(element.get("src") or element.get("data-src"), base)
+        if url:
+            alt = " ".join((element.get("alt") or "").split()) or None
+            return Image(url, alt)
+    if meta.og_image:
+        for _, element, _kind in page.images:
+            src = absolute_url(element.get("src"), base)
+            if src == meta.og_image:
+                return Image(meta.og_image, " ".join((element.get("alt") or "").split()) or None)
+        return Image(meta.og_image, None)
+    return None
+
+
+def _is_small(element: lxml.html.HtmlElement) -> bool:
+    for attribute in ("width", "height"):
+        value = (element.get(attribute) or "").strip().removesuffix("px")
+        if value.isdigit() and int(value) < 64:
+            return True
+    return False
