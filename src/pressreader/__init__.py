@@ -18,8 +18,8 @@ used.
 
 from __future__ import annotations
 
-import importlib
-import logging
+import importlib as _importlib
+import logging as _logging
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
@@ -62,29 +62,29 @@ _EXPORTS: dict[str, str] = {
 
 if TYPE_CHECKING:
     from .errors import (
-        ArchiveError,
-        BlockedByFirewall,
-        ConnectionFailed,
-        FetchError,
-        FetchTimeout,
-        HTTPStatusError,
-        OptionsError,
-        ParseError,
-        PlaybackUnavailable,
-        PressreaderError,
-        RenderError,
-        RobotsDisallowed,
-        SiteError,
-        SpeechError,
-        SpeechUnavailable,
-        TooLarge,
-        TooManyRedirects,
-        UnsupportedScheme,
-        WrongContentType,
+        ArchiveError as ArchiveError,
+        BlockedByFirewall as BlockedByFirewall,
+        ConnectionFailed as ConnectionFailed,
+        FetchError as FetchError,
+        FetchTimeout as FetchTimeout,
+        HTTPStatusError as HTTPStatusError,
+        OptionsError as OptionsError,
+        ParseError as ParseError,
+        PlaybackUnavailable as PlaybackUnavailable,
+        PressreaderError as PressreaderError,
+        RenderError as RenderError,
+        RobotsDisallowed as RobotsDisallowed,
+        SiteError as SiteError,
+        SpeechError as SpeechError,
+        SpeechUnavailable as SpeechUnavailable,
+        TooLarge as TooLarge,
+        TooManyRedirects as TooManyRedirects,
+        UnsupportedScheme as UnsupportedScheme,
+        WrongContentType as WrongContentType,
     )
-    from .models import Article, Image, Quote, Source
-    from .parse import extract_quotes, parse_article
-    from .sites import DEFAULT_REGISTRY, Selectors, Site, SiteRegistry
+    from .models import Article as Article, Image as Image, Quote as Quote, Source as Source
+    from .parse import extract_quotes as extract_quotes, parse_article as parse_article
+    from .sites import DEFAULT_REGISTRY as DEFAULT_REGISTRY, Selectors as Selectors, Site as Site, SiteRegistry as SiteRegistry
 
 __all__ = sorted([*_EXPORTS, "__version__"])
 
@@ -93,13 +93,13 @@ def __getattr__(name: str) -> Any:
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'pressreader' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    value = getattr(_importlib.import_module(f".{module}", __name__), name)
     globals()[name] = value
     return value
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+    return list(__all__)
 
 
-logging.getLogger(__name__).addHandler(logging.NullHandler())
+_logging.getLogger(__name__).addHandler(_logging.NullHandler())

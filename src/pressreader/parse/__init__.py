@@ -102,7 +102,7 @@ def _parse(html: str | bytes, url: str | None, site: Site | str | None) -> Artic
         updated=updated,
         quotes=tuple(extract_quotes(body)),
         source=chosen.source if chosen else None,
-        lead_image=find_lead_image(page, meta, base, title_order, blocks[0].order if blocks else None),
+        lead_image=find_lead_image(page, meta, base, title_order, blocks),
         notes=notes,
         language=meta.language,
     )

@@ -7,8 +7,8 @@ furniture, how much of it is link text. Site furniture ("chrome": menus, cookie
 banners, related news, footers) is skipped whole. Two or more ``<br>`` in a row start a
 new block, as they look like a paragraph break on the page.
 
-    >>> import lxml.html
-    >>> root = lxml.html.document_fromstring(
+    >>> from pressreader.parse.document import build_tree
+    >>> root, _ = build_tree(
     ...     "<body><nav><a href='/'>Home</a></nav><div>Intro<p>One <b>two</b></p>"
     ...     "Three<br><br>Four</div></body>")
     >>> [b.text for b in walk(root).blocks]
@@ -23,14 +23,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import lxml.etree
-import lxml.html
 
-from .noise import BLOCK_TAGS, DROP_TAGS, is_hidden, noise_kind
+from .document import Element, drop
+
+from .noise import BLOCK_TAGS, CHROME_TAGS, DROP_TAGS, is_hidden, noise_kind
 
 __all__ = ["Block", "Page", "walk"]
 
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _CELLS = frozenset({"td", "th"})
+# Tags whose noise kind does not depend on attributes alone.
+_SPECIAL = CHROME_TAGS | {"header", "figcaption"}
 
 
 @dataclass(slots=True)
@@ -38,8 +41,9 @@ class Block:
     """The text of one block-level element as a reader sees it."""
 
     text: str
-    element: lxml.html.HtmlElement
-    order: int
+    element: Element
+    order: int  # index in Page.blocks
+    seq: int  # position of the element in document order (shared with times and images)
     noise: str | None
     link_chars: int = 0
     heading: int = 0
@@ -55,17 +59,19 @@ class Page:
     """Everything the walk collected, in document order."""
 
     blocks: list[Block] = field(default_factory=list)
-    times: list[tuple[int, lxml.html.HtmlElement, str | None]] = field(default_factory=list)
-    images: list[tuple[int, lxml.html.HtmlElement, str | None]] = field(default_factory=list)
-    noise_of: dict[lxml.html.HtmlElement, str] = field(default_factory=dict)
+    # (document position, element, noise kind) of <time> and <img> elements
+    times: list[tuple[int, Element, str | None]] = field(default_factory=list)
+    images: list[tuple[int, Element, str | None]] = field(default_factory=list)
+    noise_of: dict[Element, str] = field(default_factory=dict)
 
 
 class _Buffer:
-    __slots__ = ("element", "heading", "link_chars", "parts")
+    __slots__ = ("element", "heading", "link_chars", "parts", "seq")
 
-    def __init__(self, element: lxml.html.HtmlElement, heading: int) -> None:
+    def __init__(self, element: Element, heading: int, seq: int) -> None:
         self.element = element
         self.heading = heading
+        self.seq = seq
         self.parts: list[str] = []
         self.link_chars = 0
 
@@ -74,28 +80,29 @@ def _collapse(parts: list[str]) -> str:
     return " ".join("".join(parts).split())
 
 
-def walk(root: lxml.html.HtmlElement, marked: frozenset[lxml.html.HtmlElement] = frozenset()) -> Page:
+def walk(root: Element, marked: frozenset[Element] = frozenset()) -> Page:
     """Collect the blocks of ``root``'s body. ``marked`` elements count as site furniture."""
     page = Page()
     for element in list(root.iter(*DROP_TAGS)):
         if element is not root:
-            element.drop_tree()
+            drop(element)
     body = root.find("body")
     start = body if body is not None else root
 
     blocks = page.blocks
     # Parallel stacks: open buffers of block elements, and the noise kind in force.
-    buffers: list[_Buffer] = [_Buffer(start, 0)]
+    buffers: list[_Buffer] = [_Buffer(start, 0, 0)]
     noise_stack: list[str | None] = [None]
     in_link = 0
     brs = 0
     order = 0
+    seq = 0
 
     def flush(buffer: _Buffer, noise: str | None) -> None:
         nonlocal order
         text = _collapse(buffer.parts)
         if text:
-            blocks.append(Block(text, buffer.element, order, noise, buffer.link_chars, buffer.heading))
+            blocks.append(Block(text, buffer.element, order, buffer.seq, noise, buffer.link_chars, buffer.heading))
             order += 1
         buffer.parts.clear()
         buffer.link_chars = 0
@@ -121,13 +128,18 @@ def walk(root: lxml.html.HtmlElement, marked: frozenset[lxml.html.HtmlElement] =
                 add(element.tail)
             continue
         if event == "start":
+            seq += 1
             if element is start:
                 add(element.text)
                 continue
             attrib = element.attrib
-            kind = noise_kind(tag, attrib.get("class"), attrib.get("id"), attrib.get("role"))
-            if element in marked or is_hidden(attrib.get("style"), attrib.get("hidden"), attrib.get("aria-hidden")):
-                kind = "chrome"
+            if attrib or tag in _SPECIAL:
+                get = attrib.get
+                kind = noise_kind(tag, get("class"), get("id"), get("role"))
+                if (marked and element in marked) or is_hidden(get("style"), get("hidden"), get("aria-hidden")):
+                    kind = "chrome"
+            else:
+                kind = None
             parent_kind = noise_stack[-1]
             if parent_kind == "chrome" or (kind is None and parent_kind is not None):
                 kind = parent_kind
@@ -140,18 +152,18 @@ def walk(root: lxml.html.HtmlElement, marked: frozenset[lxml.html.HtmlElement] =
                 noise_stack.append(kind)
                 if tag in BLOCK_TAGS:
                     flush(buffers[-1], noise_stack[-2])
-                    buffers.append(_Buffer(element, 0))
+                    buffers.append(_Buffer(element, 0, seq))
                 continue
             if tag == "time" or attrib.get("itemprop") in ("datePublished", "dateModified"):
-                page.times.append((order, element, kind))
+                page.times.append((seq, element, kind))
             elif tag == "img":
-                page.images.append((order, element, kind))
+                page.images.append((seq, element, kind))
             elif tag == "br":
                 brs += 1
                 buffers[-1].parts.append(" ")
             if tag in BLOCK_TAGS:
                 flush(buffers[-1], noise_stack[-1])
-                buffers.append(_Buffer(element, _HEADINGS.get(tag, 0)))
+                buffers.append(_Buffer(element, _HEADINGS.get(tag, 0), seq))
                 brs = 0
             elif tag in _CELLS and any(part.strip() for part in buffers[-1].parts):
                 buffers[-1].parts.append(" | ")

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-import lxml.html
-
 from .blocks import Block
+from .document import Element
 from .dates import is_date_line
 from .noise import NOISE_LINE, NOTES_START
 
@@ -23,7 +22,7 @@ _MAX_LINK_DENSITY = 0.5
 _PARAGRAPH_TAGS = frozenset({"p", "li", "blockquote", "div", "td", "tr", "dd", "pre", "section", "article"})
 
 
-def _ancestors(element: lxml.html.HtmlElement, levels: int) -> Iterable[tuple[lxml.html.HtmlElement, float]]:
+def _ancestors(element: Element, levels: int) -> Iterable[tuple[Element, float]]:
     weight = 1.0
     parent = element.getparent()
     for _ in range(levels):
@@ -45,9 +44,9 @@ def _block_score(block: Block) -> float:
     return min(length, 600) / 100 + min(punctuation, 6) + (1.0 - block.link_density) * 2
 
 
-def choose_root(blocks: Sequence[Block]) -> list[lxml.html.HtmlElement]:
+def choose_root(blocks: Sequence[Block]) -> list[Element]:
     """The element(s) holding the story, best first; empty when nothing looks like prose."""
-    scores: dict[lxml.html.HtmlElement, float] = {}
+    scores: dict[Element, float] = {}
     for block in blocks:
         score = _block_score(block)
         if score <= 0:
@@ -75,8 +74,8 @@ def choose_root(blocks: Sequence[Block]) -> list[lxml.html.HtmlElement]:
     return roots
 
 
-def _inside(element: lxml.html.HtmlElement, roots: Sequence[lxml.html.HtmlElement]) -> bool:
-    node: lxml.html.HtmlElement | None = element
+def _inside(element: Element, roots: Sequence[Element]) -> bool:
+    node: Element | None = element
     while node is not None:
         if node in roots:
             return True
@@ -86,7 +85,7 @@ def _inside(element: lxml.html.HtmlElement, roots: Sequence[lxml.html.HtmlElemen
 
 def story_blocks(
     blocks: Sequence[Block],
-    roots: Sequence[lxml.html.HtmlElement],
+    roots: Sequence[Element],
     *,
     title: str | None,
     drop: frozenset[int] = frozenset(),
@@ -104,7 +103,7 @@ def story_blocks(
         text = block.text
         if len(text) <= 60 and NOISE_LINE.match(text):
             continue
-        if block.heading == 1 or (title_key and text.lower() == title_key and not kept):
+        if block.heading == 1 or (title_key and len(kept) < 3 and " ".join(text.lower().split()) == title_key):
             continue
         if is_date_line(text):
             continue

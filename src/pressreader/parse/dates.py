@@ -85,6 +85,9 @@ _DATE_LINE_WORDS = re.compile(
 )
 
 
+_TIME = re.compile(r"\b(?:at\s+)?[0-2]?\d[:.][0-5]\d(?:\s*[ap]\.?m\.?)?|\b[0-2]?\d\s*[ap]\.?m\.?", re.IGNORECASE)
+
+
 def _to_date(year: str, month: str, day: str) -> datetime.date | None:
     month_number = MONTHS.get(month.lower().rstrip("."), 0) if not month.isdigit() else int(month)
     try:
@@ -141,7 +144,7 @@ def is_date_line(text: str) -> bool:
     for pattern in _VISIBLE_PATTERNS:
         match = pattern.search(rest)
         if match and _to_date(match["year"], match["month"], match["day"]):
-            leftover = (rest[: match.start()] + rest[match.end() :]).strip(" \t|,.-–—:")
+            leftover = _TIME.sub("", rest[: match.start()] + rest[match.end() :]).strip(" \t|,.-–—:")
             return len(leftover) <= 12 and not any(c.isdigit() for c in leftover)
     return False
 

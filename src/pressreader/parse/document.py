@@ -20,12 +20,15 @@ from __future__ import annotations
 import codecs
 
 import lxml.etree
-import lxml.html
 from bs4.dammit import EncodingDetector
 
 from ..errors import ParseError
 
-__all__ = ["MAX_INPUT_BYTES", "build_tree", "decode_html"]
+__all__ = ["MAX_INPUT_BYTES", "Element", "build_tree", "decode_html", "drop", "text_of"]
+
+#: The element type of our trees: plain lxml elements, without lxml.html's
+#: per-element Python class lookup (which costs as much as the parse itself).
+Element = lxml.etree._Element
 
 #: Pages larger than this are refused: no real press release comes close.
 MAX_INPUT_BYTES = 50 * 1024 * 1024
@@ -84,20 +87,40 @@ def decode_html(data: bytes) -> tuple[str, str]:
         return data.decode("windows-1252", errors="replace"), "windows-1252"
 
 
-def _parser() -> lxml.html.HTMLParser:
-    return lxml.html.HTMLParser(
+def text_of(element: Element) -> str:
+    """All the text inside ``element``, as a browser's ``textContent``."""
+    return "".join(t for t in element.itertext() if isinstance(t, str))
+
+
+def drop(element: Element) -> None:
+    """Remove ``element`` and its content from the tree, keeping the text after it."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    tail = element.tail
+    if tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(element)
+
+
+def _parser() -> lxml.etree.HTMLParser:
+    return lxml.etree.HTMLParser(
         encoding="utf-8",
         remove_comments=True,
         remove_pis=True,
         no_network=True,
-        huge_tree=False,
+        huge_tree=True,  # deep legacy layouts parse whole; input size is capped above
         recover=True,
         default_doctype=False,
         collect_ids=False,
     )
 
 
-def build_tree(html: str | bytes, *, url: str | None = None) -> tuple[lxml.html.HtmlElement, str]:
+def build_tree(html: str | bytes, *, url: str | None = None) -> tuple[Element, str]:
     """Parse a page into an lxml tree; returns the ``<html>`` element and the encoding.
 
     Raises :class:`ParseError` for input that holds no document at all.
@@ -121,10 +144,15 @@ def build_tree(html: str | bytes, *, url: str | None = None) -> tuple[lxml.html.
     data = text.replace("\x00", "").encode("utf-8", errors="replace")
     if not data.strip():
         raise ParseError("the page is empty", url=url)
+    parser = _parser()
     try:
-        root = lxml.html.document_fromstring(data, parser=_parser())
+        root = lxml.etree.fromstring(data, parser=parser)
     except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError) as exc:
         raise ParseError(f"the page is not readable HTML: {exc}", url=url) from exc
     if root is None:
         raise ParseError("the page is not readable HTML", url=url)
+    for entry in parser.error_log.filter_from_fatals():
+        if entry.type_name == "ERR_RESOURCE_LIMIT":
+            # libxml2 stopped reading part of the page: refuse rather than lose text silently.
+            raise ParseError(f"the page is too deeply nested to read whole ({entry.message})", url=url)
     return root, encoding

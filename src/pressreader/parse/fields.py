@@ -7,12 +7,13 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-import lxml.html
+import lxml.etree
 from cssselect import GenericTranslator, SelectorError
 
 from ..errors import SiteError
 from ..models import Image
 from .blocks import Block, Page
+from .document import Element, text_of
 from .dates import is_date_line, parse_iso_date, parse_visible_date
 from .metadata import PageMeta, absolute_url
 
@@ -26,24 +27,24 @@ _WORD = re.compile(r"\w+")
 
 
 @lru_cache(maxsize=256)
-def _xpath(selector: str) -> str:
+def _xpath(selector: str) -> lxml.etree.XPath:
     try:
-        return GenericTranslator().css_to_xpath(selector)
-    except SelectorError as exc:
+        return lxml.etree.XPath(GenericTranslator().css_to_xpath(selector))
+    except (SelectorError, lxml.etree.XPathSyntaxError) as exc:
         raise SiteError(f"bad CSS selector in site registry: {selector!r} ({exc})") from exc
 
 
-def select(root: lxml.html.HtmlElement, selector: str | None) -> list[lxml.html.HtmlElement]:
+def select(root: Element, selector: str | None) -> list[Element]:
     """Elements matching a CSS selector (from the site registry), in document order.
 
-    >>> root = lxml.html.fromstring("<div><h1 class='t'>Hi</h1></div>")
+    >>> root = lxml.etree.fromstring("<div><h1 class='t'>Hi</h1></div>")
     >>> [e.text for e in select(root, "h1.t")]
     ['Hi']
     """
     if not selector:
         return []
-    found = root.xpath(_xpath(selector))
-    return [e for e in found if isinstance(e, lxml.html.HtmlElement)] if isinstance(found, list) else []
+    found = _xpath(selector)(root)
+    return [e for e in found if isinstance(e, Element)] if isinstance(found, list) else []
 
 
 def strip_site_suffix(title: str, site_name: str | None = None) -> str:
@@ -80,11 +81,11 @@ def _similar(a: str, b: str) -> float:
 
 
 def find_title(
-    page: Page, meta: PageMeta, roots: Sequence[lxml.html.HtmlElement], site_title: Sequence[lxml.html.HtmlElement]
+    page: Page, meta: PageMeta, roots: Sequence[Element], site_title: Sequence[Element]
 ) -> tuple[str | None, int | None]:
     """The headline and the order of its block (``None`` when it came from metadata)."""
     for element in site_title:
-        text = " ".join(element.text_content().split())
+        text = " ".join(text_of(element).split())
         if text:
             return text, _order_of(page, element)
     hints = [h for h in (meta.og_title, meta.jsonld_headline, meta.title_tag) if h]
@@ -109,19 +110,19 @@ def find_title(
     return (headings[0].text, headings[0].order) if headings else (None, None)
 
 
-def _order_of(page: Page, element: lxml.html.HtmlElement) -> int | None:
+def _order_of(page: Page, element: Element) -> int | None:
     for block in page.blocks:
         if block.element is element:
             return block.order
     return None
 
 
-def _first_order_in(page: Page, roots: Sequence[lxml.html.HtmlElement]) -> int | None:
+def _first_order_in(page: Page, roots: Sequence[Element]) -> int | None:
     if not roots:
         return None
     root_set = set(roots)
     for block in page.blocks:
-        node: lxml.html.HtmlElement | None = block.element
+        node: Element | None = block.element
         while node is not None:
             if node in root_set:
                 return block.order
@@ -129,17 +130,17 @@ def _first_order_in(page: Page, roots: Sequence[lxml.html.HtmlElement]) -> int |
     return None
 
 
-def _time_value(element: lxml.html.HtmlElement) -> datetime.date | None:
+def _time_value(element: Element) -> datetime.date | None:
     value = element.get("datetime") or element.get("content") or ""
     found = parse_iso_date(value) if value else None
-    return found or parse_visible_date(" ".join(element.text_content().split()))
+    return found or parse_visible_date(" ".join(text_of(element).split()))
 
 
 def find_date(
     page: Page,
     meta: PageMeta,
     title_order: int | None,
-    site_date: Sequence[lxml.html.HtmlElement],
+    site_date: Sequence[Element],
 ) -> tuple[datetime.date | None, datetime.date | None, int | None]:
     """Publication date, updated date, and the order of the visible date block used."""
     published: datetime.date | None = None
@@ -155,10 +156,11 @@ def find_date(
         if published is None:
             published = parse_iso_date(value)
     start = title_order if title_order is not None else -1
+    title_seq = page.blocks[title_order].seq if title_order is not None else -1
     if published is None:
         # <time> elements that belong to the article: after its headline, not in furniture.
         candidates = [t for t in page.times if t[2] != "chrome" and t[1].get("itemprop") != "dateModified"]
-        after = [t for t in candidates if t[0] >= start] or candidates
+        after = [t for t in candidates if t[0] > title_seq] or candidates
         for _, element, _kind in after:
             published = _time_value(element)
             if published:
@@ -171,6 +173,14 @@ def find_date(
                 published = parse_visible_date(block.text)
                 used = block.order
                 break
+    if published is None:
+        # A byline after the headline: "PCC Blog · 11 September 2023 · 8 minute read".
+        for block in page.blocks[start + 1 : start + 6] if start >= 0 else ():
+            if block.noise in ("meta", "header") and len(block.text) <= 120:
+                published = parse_visible_date(block.text)
+                if published:
+                    used = block.order
+                    break
     updated = None
     for value in [v for v in (meta.jsonld_modified, *meta.modified) if v]:
         updated = parse_iso_date(value)
@@ -188,19 +198,21 @@ def find_date(
 
 
 def find_lead_image(
-    page: Page, meta: PageMeta, base: str | None, title_order: int | None, last_order: int | None
+    page: Page, meta: PageMeta, base: str | None, title_order: int | None, story: Sequence[Block]
 ) -> Image | None:
-    """The featured image of the story, with its alt text."""
-    start = title_order if title_order is not None else 0
-    end = last_order if last_order is not None else start
-    for order, element, kind in page.images:
-        if kind == "chrome" or order < start or order > end:
+    """The featured image: shown after the headline and before the story's second paragraph."""
+    start = page.blocks[title_order].seq if title_order is not None else 0
+    end = story[1].seq if len(story) > 1 else story[0].seq + 50 if story else start
+    for seq, element, kind in page.images:
+        if kind == "chrome" or seq <= start or seq >= end:
             continue
-        if _is_small(element):
+        if _is_small(element) or _is_logo(element) or (kind == "header" and title_order is None):
             continue
         url = absolute_url(element.get("src") or element.get("data-src"), base)
         if url:
             alt = " ".join((element.get("alt") or "").split()) or None
+            if meta.og_image and _same_file(url, meta.og_image):
+                url = meta.og_image  # the declared image, without resizing parameters
             return Image(url, alt)
     if meta.og_image:
         for _, element, _kind in page.images:
@@ -211,7 +223,19 @@ def find_lead_image(
     return None
 
 
-def _is_small(element: lxml.html.HtmlElement) -> bool:
+def _is_logo(element: Element) -> bool:
+    described = " ".join(element.get(a) or "" for a in ("src", "class", "id", "alt")).lower()
+    if "logo" in described:
+        return True
+    link = element.getparent()
+    return link is not None and link.tag == "a" and (link.get("href") or "").strip() in ("/", "/index.php", "#")
+
+
+def _same_file(a: str, b: str) -> bool:
+    return a.split("?", 1)[0].split("#", 1)[0] == b.split("?", 1)[0].split("#", 1)[0]
+
+
+def _is_small(element: Element) -> bool:
     for attribute in ("width", "height"):
         value = (element.get(attribute) or "").strip().removesuffix("px")
         if value.isdigit() and int(value) < 64:

@@ -3,8 +3,8 @@
 Read once per page into a :class:`PageMeta`; the field extractors then take
 what they need from it, surest source first.
 
-    >>> import lxml.html
-    >>> root = lxml.html.document_fromstring(
+    >>> from pressreader.parse.document import build_tree
+    >>> root, _ = build_tree(
     ...     '<html lang="en-gb"><head><meta property="og:title" content="PCC news">'
     ...     '<link rel="canonical" href="/news/a/"></head><body></body></html>')
     >>> meta = read_meta(root, "https://www.kent-pcc.gov.uk/x")
@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-import lxml.html
+from .document import Element, text_of
 
 __all__ = ["PageMeta", "absolute_url", "normalise_language", "read_meta"]
 
@@ -157,7 +157,7 @@ def _read_jsonld(meta: PageMeta, script_text: str) -> None:
     meta.jsonld_modified = meta.jsonld_modified or _text(best.get("dateModified"))
 
 
-def read_meta(root: lxml.html.HtmlElement, url: str | None) -> PageMeta:
+def read_meta(root: Element, url: str | None) -> PageMeta:
     """Collect the page's metadata in one pass over ``<head>`` (and JSON-LD anywhere)."""
     meta = PageMeta(language=normalise_language(root.get("lang") or root.get("xml:lang")))
     base = url
@@ -166,7 +166,7 @@ def read_meta(root: lxml.html.HtmlElement, url: str | None) -> PageMeta:
         tag = element.tag
         if tag == "title":
             if meta.title_tag is None:
-                meta.title_tag = " ".join((element.text_content() or "").split()) or None
+                meta.title_tag = " ".join(text_of(element).split()) or None
         elif tag == "meta":
             key = (element.get("property") or element.get("name") or element.get("itemprop") or "").lower()
             content = (element.get("content") or "").strip()

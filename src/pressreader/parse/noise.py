@@ -26,10 +26,11 @@ __all__ = [
 ]
 
 #: Elements removed with their content before anything is read (their tail text stays).
+#: Never the HTML5 void elements libxml2 does not know (source, track, embed, wbr):
+#: it nests the rest of the page inside them.
 DROP_TAGS = (
-    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
-    "canvas", "button", "select", "input", "textarea", "option", "map", "audio", "video",
-    "source", "track", "head",
+    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "canvas",
+    "button", "select", "input", "textarea", "option", "map", "audio", "video", "head",
 )  # fmt: skip
 
 #: Elements whose text is one paragraph of their own.
@@ -64,26 +65,27 @@ CHROME_WORDS = (
     "widget", "widgets", "footer", "masthead", "skip", "skiplink", "skip-link", "text-size",
     "textsize", "font-size", "fontsize", "resizer", "accessibility-bar", "accessibility-tools",
     "quick-exit", "quickexit", "exit-site", "hide-site", "comment", "comments", "respond",
-    "pagination", "pager", "paging", "post-navigation", "nav-links", "tags", "tag-list",
+    "pagination", "pager", "paging", "pagenav", "post-navigation", "nav-links", "tags", "tag-list",
     "tagcloud", "categories", "cat-links", "tags-links", "newsletter", "subscribe", "signup",
     "search", "searchform", "modal", "popup", "overlay", "toolbar", "utility", "topbar",
     "top-bar", "promo", "advert", "advertisement", "ads", "more-news", "latest-news",
     "news-list", "news-listing", "also-read", "recommended", "read-more", "readmore",
     "author-bio", "screen-reader-text", "visually-hidden", "sr-only", "print-only",
-    "site-title", "site-branding", "logo", "contact-bar",
+    "site-title", "site-branding", "logo", "contact-bar", "banner",
     "emergency", "jump-links", "on-this-page", "in-this-section", "feedback",
     "was-this-helpful", "rating", "page-tools", "cta", "alert-bar", "back-to-top",
 )  # fmt: skip
 
 #: Class/id words of page headers: never body text, but they may hold the headline and date.
-HEADER_WORDS = ("header", "masthead", "banner", "hero", "page-title", "title-bar", "intro-bar")
+HEADER_WORDS = ("header", "masthead", "hero", "page-title", "title-bar", "intro-bar")
 
 #: Class/id words of article furniture: kept out of the body, searched for dates.
 META_WORDS = (
     "byline", "entry-meta", "post-meta", "meta", "metadata", "posted-on", "post-date",
     "entry-date", "published", "date", "dateline", "article-date", "news-date", "caption",
     "wp-caption-text", "wp-caption-dd", "figcaption", "credit", "photo-credit", "image-caption",
-    "img-caption", "entry-footer", "post-footer", "article-footer", "article-tools",
+    "img-caption", "entry-footer", "post-footer", "article-footer", "article-tools", "article-info",
+    "createdby", "hits", "category-name", "buttonheading",
 )  # fmt: skip
 
 # Tokens that merely describe a layout ("has-sidebar", "no-comments") never match.
@@ -153,7 +155,9 @@ NOISE_LINE = re.compile(
     r"|more news|related (?:news|stories|articles|posts)|back to (?:top|news)|return to news"
     r"|quick exit|exit (?:this )?site|leave this site|posted in:?.*|filed under:?.*|tags?:.*"
     r"|categor(?:y|ies):.*|image:.*|photo:.*|picture:.*|credit:.*|previous(?: (?:post|article))?"
-    r"|next(?: (?:post|article))?|facebook|twitter|x|linkedin|whatsapp|copy link)\W*$",
+    r"|next(?: (?:post|article))?|advertisement|sponsored|"
+    r"(?:share(?: this| on)?:?[\s|,]*)?(?:(?:facebook|twitter|x|e-?mail|linkedin|whatsapp|print|copy link"
+    r"|reddit|bluesky|threads|messenger)[\s|,]*)+)\W*$",
     re.IGNORECASE,
 )
 
