@@ -61,7 +61,7 @@ def _median_per_page(func: Callable[[bytes, str | None], object], pages: list[by
     per_round = []
     for _ in range(rounds):
         start = time.perf_counter()
-        for data, url in zip(pages, urls):
+        for data, url in zip(pages, urls, strict=True):
             func(data, url)
         per_round.append((time.perf_counter() - start) / len(pages))
     return statistics.median(per_round)
@@ -138,7 +138,7 @@ def main() -> int:
     print("\nquality against the golden pages (word-level precision / recall of the body; date right?)")
     print(f"  {'page':58} {'ours P/R':>11} {'trafilatura P/R':>16} {'date ours':>10} {'htmldate':>9}")
     sums: dict[str, list[float]] = {k: [] for k in ("op", "or", "tp", "tr", "od", "hd")}
-    for (path, data, golden), url in zip(corpus, urls):
+    for (path, data, golden), url in zip(corpus, urls, strict=True):
         want_body = "\n".join(str(p) for p in golden["body"])  # type: ignore[attr-defined]
         try:
             article = parse_article(data, url)
@@ -153,7 +153,7 @@ def main() -> int:
                                 outputformat="%Y-%m-%d")  # fmt: skip
         ok_ours = (got_date.isoformat() if got_date else None) == want_date
         ok_hd = hd == want_date
-        for key, value in zip(sums, (op, orr, tp, tr, float(ok_ours), float(ok_hd))):
+        for key, value in zip(sums, (op, orr, tp, tr, float(ok_ours), float(ok_hd)), strict=True):
             sums[key].append(value)
         name = f"{path.parent.name}/{path.stem}"[:58]
         print(f"  {name:58} {op:5.2f}/{orr:4.2f} {tp:10.2f}/{tr:4.2f} {'yes' if ok_ours else 'NO':>10} "

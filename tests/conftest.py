@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from tests.pages import expected_article, fixture_pages
 
 from pressreader.models import Article
-from tests.pages import expected_article, fixture_pages
 
 
 @pytest.fixture(scope="session")

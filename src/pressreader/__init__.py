@@ -63,28 +63,71 @@ _EXPORTS: dict[str, str] = {
 if TYPE_CHECKING:
     from .errors import (
         ArchiveError as ArchiveError,
+    )
+    from .errors import (
         BlockedByFirewall as BlockedByFirewall,
+    )
+    from .errors import (
         ConnectionFailed as ConnectionFailed,
+    )
+    from .errors import (
         FetchError as FetchError,
+    )
+    from .errors import (
         FetchTimeout as FetchTimeout,
+    )
+    from .errors import (
         HTTPStatusError as HTTPStatusError,
+    )
+    from .errors import (
         OptionsError as OptionsError,
+    )
+    from .errors import (
         ParseError as ParseError,
+    )
+    from .errors import (
         PlaybackUnavailable as PlaybackUnavailable,
+    )
+    from .errors import (
         PressreaderError as PressreaderError,
+    )
+    from .errors import (
         RenderError as RenderError,
+    )
+    from .errors import (
         RobotsDisallowed as RobotsDisallowed,
+    )
+    from .errors import (
         SiteError as SiteError,
+    )
+    from .errors import (
         SpeechError as SpeechError,
+    )
+    from .errors import (
         SpeechUnavailable as SpeechUnavailable,
+    )
+    from .errors import (
         TooLarge as TooLarge,
+    )
+    from .errors import (
         TooManyRedirects as TooManyRedirects,
+    )
+    from .errors import (
         UnsupportedScheme as UnsupportedScheme,
+    )
+    from .errors import (
         WrongContentType as WrongContentType,
     )
-    from .models import Article as Article, Image as Image, Quote as Quote, Source as Source
-    from .parse import extract_quotes as extract_quotes, parse_article as parse_article
-    from .sites import DEFAULT_REGISTRY as DEFAULT_REGISTRY, Selectors as Selectors, Site as Site, SiteRegistry as SiteRegistry
+    from .models import Article as Article
+    from .models import Image as Image
+    from .models import Quote as Quote
+    from .models import Source as Source
+    from .parse import extract_quotes as extract_quotes
+    from .parse import parse_article as parse_article
+    from .sites import DEFAULT_REGISTRY as DEFAULT_REGISTRY
+    from .sites import Selectors as Selectors
+    from .sites import Site as Site
+    from .sites import SiteRegistry as SiteRegistry
 
 __all__ = sorted([*_EXPORTS, "__version__"])
 

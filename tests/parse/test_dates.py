@@ -32,6 +32,15 @@ VISIBLE = [
     ("01.02.2023", D(2023, 2, 1)),  # day first
     ("2023-01-31", D(2023, 1, 31)),
     ("posted on wednesday 3rd march 2021 at 10:15", D(2021, 3, 3)),
+    # other languages (the generic path reads any news page)
+    ("17 avril 2023", D(2023, 4, 17)),
+    ("Publié le lundi 1er mai 2023", D(2023, 5, 1)),
+    ("17. April 2023", D(2023, 4, 17)),
+    ("Veröffentlicht am 3. März 2022", D(2022, 3, 3)),
+    ("17 de abril de 2023", D(2023, 4, 17)),
+    ("12 dicembre 2021", D(2021, 12, 12)),
+    ("5 Ebrill 2024", D(2024, 4, 5)),
+    ("Dydd Mawrth 5 Mawrth 2024", D(2024, 3, 5)),
     # not dates, or not complete ones
     ("today (March 22)", None),
     ("Today (Friday 13 May)", None),
@@ -77,6 +86,10 @@ DATE_LINES = [
     ("Updated: 25 August 2021", True),
     ("31/01/2023", True),
     ("24 August 2021 | News", True),
+    ("Last Updated on Friday, 20 January 2012 11:02", True),
+    ("Publié le 17 avril 2023 à 10h", True),
+    ("Veröffentlicht am 17. April 2023, 14:30 Uhr", True),
+    ("Veröffentlicht am 17. April 2023", True),
     ("On 8 May 2021 the Commissioner visited Rugby.", False),
     ("The report was published on 10 April 2018 by the Inspectorate.", False),
     ("Tickets cost £5 on 10 April 2018", False),

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from tests.pages import fixture_id, fixture_pages
 
 from pressreader import Article, ParseError, PressreaderError, parse_article
-from tests.pages import fixture_id, fixture_pages
 
 STORY = "<p>The Commissioner opened the new station in Rugby on Friday, with officers and residents.</p>"
 
@@ -94,7 +94,8 @@ def test_any_bytes_give_an_article_or_our_error(data: bytes) -> None:
         article = parse_article(data)
     except PressreaderError:
         return
-    assert article.title and article.body
+    assert article.title
+    assert article.body
 
 
 @settings(max_examples=200, deadline=None)
@@ -104,7 +105,8 @@ def test_any_text_gives_an_article_or_our_error(text: str) -> None:
         article = parse_article(text)
     except PressreaderError:
         return
-    assert article.title and article.body
+    assert article.title
+    assert article.body
 
 
 def _mutations(data: bytes, seed: int) -> list[bytes]:
@@ -135,4 +137,5 @@ def test_mutated_fixture_pages(page: Path) -> None:
             article = parse_article(mutated, "https://www.example.org/news/x/")
         except PressreaderError:
             continue
-        assert article.title and article.body
+        assert article.title
+        assert article.body

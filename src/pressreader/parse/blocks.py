@@ -25,7 +25,6 @@ from dataclasses import dataclass, field
 import lxml.etree
 
 from .document import Element, drop
-
 from .noise import BLOCK_TAGS, CHROME_TAGS, DROP_TAGS, is_hidden, noise_kind
 
 __all__ = ["Block", "Page", "walk"]
@@ -100,6 +99,8 @@ def walk(root: Element, marked: frozenset[Element] = frozenset()) -> Page:
 
     def flush(buffer: _Buffer, noise: str | None) -> None:
         nonlocal order
+        if not buffer.parts:
+            return
         text = _collapse(buffer.parts)
         if text:
             blocks.append(Block(text, buffer.element, order, buffer.seq, noise, buffer.link_chars, buffer.heading))

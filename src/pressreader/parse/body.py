@@ -8,11 +8,11 @@ extractors do, extended to sibling elements that carry story paragraphs too.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from .blocks import Block
-from .document import Element
 from .dates import is_date_line
+from .document import Element
 from .noise import NOISE_LINE, NOTES_START
 
 __all__ = ["choose_root", "split_notes", "story_blocks"]
@@ -74,7 +74,7 @@ def choose_root(blocks: Sequence[Block]) -> list[Element]:
     return roots
 
 
-def _inside(element: Element, roots: Sequence[Element]) -> bool:
+def _inside(element: Element, roots: Collection[Element]) -> bool:
     node: Element | None = element
     while node is not None:
         if node in roots:
@@ -98,7 +98,7 @@ def story_blocks(
     kept: list[Block] = []
     title_key = " ".join(title.lower().split()) if title else None
     for block in blocks:
-        if block.order in drop or block.noise or not _inside(block.element, root_set):  # type: ignore[arg-type]
+        if block.order in drop or block.noise or not _inside(block.element, root_set):
             continue
         text = block.text
         if len(text) <= 60 and NOISE_LINE.match(text):

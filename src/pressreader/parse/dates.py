@@ -31,44 +31,53 @@ from collections.abc import Callable
 
 __all__ = ["MONTHS", "find_visible_date", "is_date_line", "parse_iso_date", "parse_visible_date"]
 
-#: Month names and the abbreviations sites use, lower case.
-MONTHS: dict[str, int] = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
+_MONTH_NAMES: tuple[tuple[str, ...], ...] = (
+    # English (with the abbreviations sites use), French, German, Spanish, Italian,
+    # Dutch, Portuguese and Welsh: one row per month.
+    ("january", "jan", "janvier", "janv", "januar", "jänner", "enero", "gennaio", "januari", "janeiro", "ionawr"),
+    ("february", "feb", "février", "fevrier", "févr", "februar", "febrero", "febbraio", "februari",
+     "fevereiro", "chwefror"),
+    ("march", "mar", "mars", "märz", "maerz", "marzo", "maart", "março", "marco", "mawrth"),
+    ("april", "apr", "avril", "avr", "abril", "aprile", "ebrill"),
+    ("may", "mai", "mayo", "maggio", "mei", "maio"),
+    ("june", "jun", "juin", "juni", "junio", "giugno", "junho", "mehefin"),
+    ("july", "jul", "juillet", "juil", "juli", "julio", "luglio", "julho", "gorffennaf"),
+    ("august", "aug", "août", "aout", "agosto", "augustus", "awst"),
+    ("september", "sep", "sept", "septembre", "septiembre", "settembre", "setembro", "medi"),
+    ("october", "oct", "octobre", "oktober", "octubre", "ottobre", "outubro", "hydref"),
+    ("november", "nov", "novembre", "noviembre", "novembro", "tachwedd"),
+    ("december", "dec", "décembre", "decembre", "déc", "dezember", "diciembre", "dicembre", "dezembro",
+     "rhagfyr"),
+)  # fmt: skip
+
+#: Month names (and abbreviations) in the languages pressreader reads, lower case.
+MONTHS: dict[str, int] = {name: number for number, names in enumerate(_MONTH_NAMES, start=1) for name in names}
+
+_WEEKDAY_NAMES = (
+    "mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur", "thurs", "thursday",
+    "fri", "friday", "sat", "saturday", "sun", "sunday",
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag",
+    "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
+    "dydd llun", "dydd mawrth", "dydd mercher", "dydd iau", "dydd gwener", "dydd sadwrn", "dydd sul",
+)  # fmt: skip
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|\.|º|°)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
-_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+_WEEKDAY = r"(?:(?:" + "|".join(sorted(_WEEKDAY_NAMES, key=len, reverse=True)) + r")\.?,?\s+)?"
 
 # (compiled pattern, which groups mean what) — first match wins.
 _VISIBLE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(p, re.IGNORECASE)
     for p in (
-        # 8th May 2021, Saturday 8th May 2021, 24 August 2021, 8 May, 2021
-        rf"\b{_WEEKDAY}{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}\b",
+        # 8th May 2021, Saturday 8th May 2021, 24 August 2021, 8 May, 2021,
+        # 17 avril 2023, 17. April 2023, 17 de abril de 2023
+        rf"\b{_WEEKDAY}{_DAY}(?:\s+(?:of|de))?\s+{_MONTH}(?:\s+de)?,?\s+{_YEAR}\b",
         # March 22, 2018 / Thursday, March 22nd 2018
         rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}\b",
         # 31/01/2023, 31.01.2023, 31-01-2023 (day first: British sites)
-        rf"(?<![\d/.-]){_DAY.replace('(?:st|nd|rd|th)?', '')}[/.-](?P<month>[01]?\d)[/.-]{_YEAR}(?![\d/.-])",
+        rf"(?<![\d/.-])(?P<day>[0-3]?\d)[/.-](?P<month>[01]?\d)[/.-]{_YEAR}(?![\d/.-])",
         # 2023-01-31 printed visibly
         rf"(?<![\d-]){_YEAR}-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d-])",
     )
@@ -79,13 +88,19 @@ _ISO = re.compile(r"^\s*(?P<year>\d{4})-?(?P<month>\d\d)-?(?P<day>\d\d)(?:[T\s]|
 # Words that may stand around a date on its own line ("Posted on", "Published",
 # "Date:", "Created on 16 January 2012", "| News").
 _DATE_LINE_WORDS = re.compile(
-    r"^\s*(?:(?:posted|published|created|updated|last\s+updated|date(?:d)?|released|issued)"
-    r"(?:\s+(?:on|at|date))?\s*:?\s*)?",
+    r"^\s*(?:(?:posted|published|created|updated|last\s+updated|date(?:d)?|released|issued"
+    r"|publié|mis à jour|veröffentlicht|aktualisiert|stand|datum|publicado|actualizado|fecha"
+    r"|pubblicato|aggiornato|gepubliceerd|cyhoeddwyd|dyddiad)"
+    r"(?:\s+(?:on|at|date|le|am|el|il|op))?\s*:?\s*)?",
     re.IGNORECASE,
 )
 
 
-_TIME = re.compile(r"\b(?:at\s+)?[0-2]?\d[:.][0-5]\d(?:\s*[ap]\.?m\.?)?|\b[0-2]?\d\s*[ap]\.?m\.?", re.IGNORECASE)
+_TIME = re.compile(
+    r"(?:\b(?:at|à|um|a las|alle|om)\s+)?(?:\b[0-2]?\d[:.h][0-5]\d(?:\s*[ap]\.?m\.?|\s*uhr)?"
+    r"|\b[0-2]?\d\s*(?:[ap]\.?m\.?|h\b|uhr\b))",
+    re.IGNORECASE,
+)
 
 
 def _to_date(year: str, month: str, day: str) -> datetime.date | None:

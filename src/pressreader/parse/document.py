@@ -68,23 +68,29 @@ def _declared(data: bytes) -> str | None:
 
 
 def decode_html(data: bytes) -> tuple[str, str]:
-    """Decode page bytes; returns the text and the name of the encoding used."""
+    """Decode page bytes; returns the text and the name of the encoding used.
+
+    Bytes that are valid UTF-8 are UTF-8 whatever the page declares: text in
+    another encoding is almost never valid UTF-8 by chance, while pages that
+    declare one encoding and are saved in another are common.
+    """
     for bom, name in _BOMS:
         if data.startswith(bom):
             return data[len(bom) :].decode(name, errors="replace"), name.replace("-le", "").replace("-be", "")
-    declared = _declared(data)
-    if declared and declared not in ("utf-8", "utf-16-le", "utf-16-be", "utf-16"):
-        return data.decode(declared, errors="replace"), declared
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        if declared == "utf-8":
-            # Declared UTF-8 but is not: legacy CMSs do this; decode as a browser would
-            # only if most of the page is valid UTF-8, else it is really Windows-1252.
-            text = data.decode("utf-8", errors="replace")
-            if text.count("\ufffd") * 200 < len(text):
-                return text, "utf-8"
-        return data.decode("windows-1252", errors="replace"), "windows-1252"
+        pass
+    declared = _declared(data)
+    if declared and declared not in ("utf-8", "utf-16-le", "utf-16-be", "utf-16"):
+        return data.decode(declared, errors="replace"), declared
+    if declared == "utf-8":
+        # Declared UTF-8 but is not quite: keep it UTF-8 when only a few bytes are
+        # broken (a truncated page), else it is really Windows-1252.
+        text = data.decode("utf-8", errors="replace")
+        if text.count("\ufffd") * 200 < len(text):
+            return text, "utf-8"
+    return data.decode("windows-1252", errors="replace"), "windows-1252"
 
 
 def text_of(element: Element) -> str:
@@ -115,7 +121,6 @@ def _parser() -> lxml.etree.HTMLParser:
         no_network=True,
         huge_tree=True,  # deep legacy layouts parse whole; input size is capped above
         recover=True,
-        default_doctype=False,
         collect_ids=False,
     )
 
@@ -140,8 +145,11 @@ def build_tree(html: str | bytes, *, url: str | None = None) -> tuple[Element, s
         raise ParseError(f"expected HTML as str or bytes, not {type(html).__name__}", url=url)
     if len(text) > MAX_INPUT_BYTES:
         raise ParseError(f"page is {len(text):,} characters, more than accepted", url=url)
-    # NUL and lone surrogates cannot go through libxml2.
-    data = text.replace("\x00", "").encode("utf-8", errors="replace")
+    if isinstance(html, bytes) and encoding == "utf-8" and not html.startswith(codecs.BOM_UTF8) and b"\x00" not in html:
+        data = html  # already valid UTF-8: hand libxml2 the bytes as they are
+    else:
+        # NUL and lone surrogates cannot go through libxml2.
+        data = text.replace("\x00", "").encode("utf-8", errors="replace")
     if not data.strip():
         raise ParseError("the page is empty", url=url)
     parser = _parser()

@@ -13,8 +13,8 @@ from cssselect import GenericTranslator, SelectorError
 from ..errors import SiteError
 from ..models import Image
 from .blocks import Block, Page
-from .document import Element, text_of
 from .dates import is_date_line, parse_iso_date, parse_visible_date
+from .document import Element, text_of
 from .metadata import PageMeta, absolute_url
 
 __all__ = ["find_date", "find_lead_image", "find_title", "select", "strip_site_suffix"]
@@ -188,10 +188,10 @@ def find_date(
             break
     if updated is None:
         for block in page.blocks:
-            if block.noise != "chrome" and block.text.lower().startswith(("updated", "last updated")):
-                if is_date_line(block.text):
-                    updated = parse_visible_date(block.text)
-                    break
+            lowered = block.text.lower()
+            if block.noise != "chrome" and lowered.startswith(("updated", "last updated")) and is_date_line(lowered):
+                updated = parse_visible_date(block.text)
+                break
     if updated is not None and (updated == published or (published and updated < published)):
         updated = None
     return published, updated, used

@@ -9,6 +9,7 @@ captions) that is not body text but may hold the date.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = [
     "BLOCK_TAGS",
@@ -105,6 +106,7 @@ _SPLIT = re.compile(r"[\s]+")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
+@lru_cache(maxsize=8192)
 def noise_kind(tag: str, attrib_class: str | None, attrib_id: str | None, role: str | None) -> str | None:
     """``"chrome"``, ``"header"``, ``"meta"`` or ``None`` for one element.
 
