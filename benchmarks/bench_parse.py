@@ -23,12 +23,10 @@ from __future__ import annotations
 import argparse
 import gc
 import json
-import re
 import statistics
 import sys
 import time
 import warnings
-from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -36,8 +34,10 @@ import lxml.html
 
 from pressreader import PressreaderError, parse_article
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generic_eval import evaluate, format_table, word_prf
+
 PAGES = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "pages"
-_WORDS = re.compile(r"\w+")
 
 
 def _rss_kib() -> int:
@@ -65,15 +65,6 @@ def _median_per_page(func: Callable[[bytes, str | None], object], pages: list[by
             func(data, url)
         per_round.append((time.perf_counter() - start) / len(pages))
     return statistics.median(per_round)
-
-
-def _prf(got: str, want: str) -> tuple[float, float]:
-    g = Counter(w.lower() for w in _WORDS.findall(got))
-    w = Counter(w.lower() for w in _WORDS.findall(want))
-    overlap = sum((g & w).values())
-    precision = overlap / max(sum(g.values()), 1)
-    recall = overlap / max(sum(w.values()), 1)
-    return precision, recall
 
 
 def main() -> int:
@@ -146,8 +137,8 @@ def main() -> int:
         except PressreaderError:
             got_body, got_date = "", None
         traf_body = trafilatura.extract(data, url=url, include_comments=False, include_tables=True) or ""
-        op, orr = _prf(got_body, want_body)
-        tp, tr = _prf(traf_body, want_body)
+        op, orr = word_prf(got_body, want_body)
+        tp, tr = word_prf(traf_body, want_body)
         want_date = golden.get("date")
         hd = htmldate.find_date(data.decode("utf-8", "replace"), url=url, original_date=True,
                                 outputformat="%Y-%m-%d")  # fmt: skip
@@ -161,6 +152,9 @@ def main() -> int:
     mean = {k: statistics.mean(v) for k, v in sums.items()}
     print(f"  {'mean':58} {mean['op']:5.2f}/{mean['or']:4.2f} {mean['tp']:10.2f}/{mean['tr']:4.2f} "
           f"{mean['od'] * 100:9.0f}% {mean['hd'] * 100:8.0f}%")  # fmt: skip
+
+    print("\nquality on ordinary news and blog pages (benchmarks/corpus, generic path only)")
+    print(format_table(evaluate()))
     return 0
 
 

@@ -86,7 +86,7 @@ def _parse(html: str | bytes, url: str | None, site: Site | str | None) -> Artic
     title, title_order = find_title(page, meta, roots, site_title)
     if not title:
         raise ParseError("no headline found: the page has no h1, og:title or <title>", url=url)
-    published, updated, date_order = find_date(page, meta, title_order, site_date)
+    published, updated, date_order = find_date(page, meta, title_order, site_date, url)
     drop = frozenset(o for o in (title_order, date_order) if o is not None)
     blocks = story_blocks(page.blocks, roots, title=title, drop=drop)
     if not blocks:

@@ -64,6 +64,28 @@ class Page:
     noise_of: dict[Element, str] = field(default_factory=dict)
 
 
+# Elements that surely hold the story: the headline, the main landmark, the
+# article body's microdata, and the content classes of the common CMSs.
+_STORY_ANCHORS = lxml.etree.XPath(
+    "(//h1[not(ancestor::header or ancestor::nav)])[1] | //main | //*[@role='main'] | //*[@itemprop='articleBody']"
+    " | //*[contains(concat(' ', normalize-space(@class), ' '), ' entry-content ')"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' post-body ')"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' article-body ')]"
+)
+
+
+def _story_ancestors(start: Element) -> set[Element]:
+    """The anchors and everything above them: never furniture, whatever their class says."""
+    found = _STORY_ANCHORS(start)
+    protected: set[Element] = set()
+    for anchor in found if isinstance(found, list) else ():
+        node = anchor if isinstance(anchor, Element) else None
+        while node is not None and node not in protected:
+            protected.add(node)
+            node = node.getparent()
+    return protected
+
+
 class _Buffer:
     __slots__ = ("element", "heading", "link_chars", "parts", "seq")
 
@@ -88,11 +110,13 @@ def walk(root: Element, marked: frozenset[Element] = frozenset()) -> Page:
     body = root.find("body")
     start = body if body is not None else root
 
+    protected = _story_ancestors(start)
     blocks = page.blocks
     # Parallel stacks: open buffers of block elements, and the noise kind in force.
     buffers: list[_Buffer] = [_Buffer(start, 0, 0)]
     noise_stack: list[str | None] = [None]
     in_link = 0
+    in_article = 0
     brs = 0
     order = 0
     seq = 0
@@ -134,11 +158,17 @@ def walk(root: Element, marked: frozenset[Element] = frozenset()) -> Page:
                 add(element.text)
                 continue
             attrib = element.attrib
-            if attrib or tag in _SPECIAL:
+            if element in protected:
+                # It holds the story: its class words ("content-sidebar-wrap",
+                # "newsletter-post") describe the layout, not furniture.
+                kind = None
+            elif attrib or tag in _SPECIAL:
                 get = attrib.get
-                kind = noise_kind(tag, get("class"), get("id"), get("role"))
+                kind = noise_kind(tag, get("class"), get("id"), get("role"), get("data-component"))
                 if (marked and element in marked) or is_hidden(get("style"), get("hidden"), get("aria-hidden")):
                     kind = "chrome"
+                elif tag == "footer" and in_article:
+                    kind = "meta"  # an article's own footer: "Posted on …", tags
             else:
                 kind = None
             parent_kind = noise_stack[-1]
@@ -150,12 +180,17 @@ def walk(root: Element, marked: frozenset[Element] = frozenset()) -> Page:
                 page.noise_of[element] = kind
             if kind == "chrome":  # nothing is ever taken from site furniture
                 walker.skip_subtree()
+                buffers[-1].parts.append(" ")  # it separated the words on either side
                 noise_stack.append(kind)
                 if tag in BLOCK_TAGS:
                     flush(buffers[-1], noise_stack[-2])
                     buffers.append(_Buffer(element, 0, seq))
                 continue
-            if tag == "time" or attrib.get("itemprop") in ("datePublished", "dateModified"):
+            if (
+                tag == "time"
+                or attrib.get("itemprop") in ("datePublished", "dateModified")
+                or (tag == "abbr" and "published" in (attrib.get("class") or "") and attrib.get("title"))
+            ):
                 page.times.append((seq, element, kind))
             elif tag == "img":
                 page.images.append((seq, element, kind))
@@ -170,6 +205,8 @@ def walk(root: Element, marked: frozenset[Element] = frozenset()) -> Page:
                 buffers[-1].parts.append(" | ")
             elif tag == "a":
                 in_link += 1
+            if tag == "article":
+                in_article += 1
             noise_stack.append(kind)
             add(element.text)
         else:  # end
@@ -179,8 +216,10 @@ def walk(root: Element, marked: frozenset[Element] = frozenset()) -> Page:
             if tag in BLOCK_TAGS:
                 flush(buffers.pop(), kind)
                 brs = 0
-            elif tag == "a" and kind != "chrome":  # a skipped link was never counted in
+            elif kind != "chrome" and tag == "a":  # a skipped link was never counted in
                 in_link -= 1
+            if kind != "chrome" and tag == "article":
+                in_article -= 1
             add(element.tail)
     flush(buffers[-1], noise_stack[-1])
     return page

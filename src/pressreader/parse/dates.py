@@ -29,7 +29,7 @@ import datetime
 import re
 from collections.abc import Callable
 
-__all__ = ["MONTHS", "find_visible_date", "is_date_line", "parse_iso_date", "parse_visible_date"]
+__all__ = ["MONTHS", "date_from_url", "find_visible_date", "is_date_line", "parse_iso_date", "parse_visible_date"]
 
 _MONTH_NAMES: tuple[tuple[str, ...], ...] = (
     # English (with the abbreviations sites use), French, German, Spanish, Italian,
@@ -84,6 +84,7 @@ _VISIBLE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
 )
 
 _ISO = re.compile(r"^\s*(?P<year>\d{4})-?(?P<month>\d\d)-?(?P<day>\d\d)(?:[T\s]|$)")
+_UTC_TIME = re.compile(r"[T\s](?P<hour>[0-2]\d):?(?P<minute>[0-5]\d)(?::?\d\d(?:\.\d+)?)?\s*(?:Z|[+-]00:?00)\s*$")
 
 # Words that may stand around a date on its own line ("Posted on", "Published",
 # "Date:", "Created on 16 January 2012", "| News").
@@ -111,20 +112,41 @@ def _to_date(year: str, month: str, day: str) -> datetime.date | None:
         return None
 
 
+def _london(day: datetime.date, hour: int, minute: int) -> datetime.date:
+    try:
+        from zoneinfo import ZoneInfo
+
+        london = ZoneInfo("Europe/London")
+    except (ImportError, LookupError, OSError):  # no time zone data: keep the UTC date
+        return day
+    moment = datetime.datetime(day.year, day.month, day.day, hour, minute, tzinfo=datetime.timezone.utc)
+    return moment.astimezone(london).date()
+
+
 def parse_iso_date(value: str) -> datetime.date | None:
-    """The calendar date at the start of an ISO 8601 value, as written (no UTC shift).
+    """The calendar date of an ISO 8601 value, as the page's British readers see it.
+
+    A local time with an offset keeps its own date; a UTC time ("Z" or
+    "+00:00") is moved to UK time, so "23:01Z" on 16 April is 17 April in
+    summer, as the page itself prints it.
 
     >>> parse_iso_date("2021-05-08")
     datetime.date(2021, 5, 8)
-    >>> parse_iso_date("20210508T120000Z")
-    datetime.date(2021, 5, 8)
+    >>> parse_iso_date("2023-04-16T23:01:00.000Z")
+    datetime.date(2023, 4, 17)
+    >>> parse_iso_date("2018-03-22T00:30:00+01:00")
+    datetime.date(2018, 3, 22)
     >>> parse_iso_date("yesterday") is None
     True
     """
     match = _ISO.match(value)
     if not match:
         return parse_visible_date(value)
-    return _to_date(match["year"], match["month"], match["day"])
+    day = _to_date(match["year"], match["month"], match["day"])
+    utc = _UTC_TIME.match(value, match.end() - 1)
+    if day is not None and utc:
+        return _london(day, int(utc["hour"]), int(utc["minute"]))
+    return day
 
 
 def parse_visible_date(text: str) -> datetime.date | None:
@@ -162,6 +184,21 @@ def is_date_line(text: str) -> bool:
             leftover = _TIME.sub("", rest[: match.start()] + rest[match.end() :]).strip(" \t|,.-–—:")
             return len(leftover) <= 12 and not any(c.isdigit() for c in leftover)
     return False
+
+
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|[-_][a-z]|$)")
+
+
+def date_from_url(url: str | None) -> datetime.date | None:
+    """A full date in a URL path (``/2023/04/17/slug``); a year and month alone are not enough.
+
+    >>> date_from_url("https://blog.example/2023/04/17/bread/")
+    datetime.date(2023, 4, 17)
+    >>> date_from_url("https://www.kent-pcc.gov.uk/2024/09/slug/") is None
+    True
+    """
+    match = _URL_DATE.search(url or "")
+    return _to_date(match[1], match[2], match[3]) if match else None
 
 
 def find_visible_date(

@@ -13,13 +13,13 @@ from cssselect import GenericTranslator, SelectorError
 from ..errors import SiteError
 from ..models import Image
 from .blocks import Block, Page
-from .dates import is_date_line, parse_iso_date, parse_visible_date
+from .dates import date_from_url, is_date_line, parse_iso_date, parse_visible_date
 from .document import Element, text_of
 from .metadata import PageMeta, absolute_url
 
 __all__ = ["find_date", "find_lead_image", "find_title", "select", "strip_site_suffix"]
 
-_SUFFIX_SPLIT = re.compile(r"\s+[-|–—:»]+\s+|\s+::\s+")
+_SUFFIX_SPLIT = re.compile(r"(\s+[-|–—:»]+\s+|\s+::\s+)")
 _SITE_WORDS = re.compile(
     r"\b(?:pcc|opcc|pfcc|commissioner|police|crime|news|home|gov\.uk|official)\b", re.IGNORECASE
 )
@@ -48,27 +48,27 @@ def select(root: Element, selector: str | None) -> list[Element]:
 
 
 def strip_site_suffix(title: str, site_name: str | None = None) -> str:
-    """A ``<title>`` without its " - Site name" part.
+    """A ``<title>`` without its " - Site name" part; other separators are left alone.
 
     >>> strip_site_suffix("PCC responds to report - Warwickshire PCC")
     'PCC responds to report'
     >>> strip_site_suffix("Kent PCC | Matthew Scott is elected")
     'Matthew Scott is elected'
+    >>> strip_site_suffix("Mes tomates sans arrosage : la méthode complète")
+    'Mes tomates sans arrosage : la méthode complète'
     """
-    parts = _SUFFIX_SPLIT.split(title)
-    if len(parts) < 2:
-        return title
+    pieces = _SUFFIX_SPLIT.split(title)  # text, separator, text, separator, ...
     site = (site_name or "").lower()
 
     def is_site(part: str) -> bool:
         words = _WORD.findall(part)
         return bool(site and part.lower() == site) or (len(words) <= 6 and bool(_SITE_WORDS.search(part)))
 
-    while len(parts) > 1 and is_site(parts[-1]):
-        parts.pop()
-    while len(parts) > 1 and is_site(parts[0]):
-        parts.pop(0)
-    return " - ".join(parts) if len(parts) > 1 else parts[0]
+    while len(pieces) >= 3 and is_site(pieces[-1]):
+        del pieces[-2:]
+    while len(pieces) >= 3 and is_site(pieces[0]):
+        del pieces[:2]
+    return "".join(pieces)
 
 
 def _words(text: str) -> set[str]:
@@ -131,7 +131,7 @@ def _first_order_in(page: Page, roots: Sequence[Element]) -> int | None:
 
 
 def _time_value(element: Element) -> datetime.date | None:
-    value = element.get("datetime") or element.get("content") or ""
+    value = element.get("datetime") or element.get("content") or element.get("title") or ""
     found = parse_iso_date(value) if value else None
     return found or parse_visible_date(" ".join(text_of(element).split()))
 
@@ -141,6 +141,7 @@ def find_date(
     meta: PageMeta,
     title_order: int | None,
     site_date: Sequence[Element],
+    url: str | None = None,
 ) -> tuple[datetime.date | None, datetime.date | None, int | None]:
     """Publication date, updated date, and the order of the visible date block used."""
     published: datetime.date | None = None
@@ -166,7 +167,10 @@ def find_date(
             if published:
                 break
     if published is None:
-        lines = [b for b in page.blocks if b.noise != "chrome" and not b.heading]
+        published = date_from_url(url)
+    if published is None:
+        # Visible date lines; a date in a list item belongs to another post in a list.
+        lines = [b for b in page.blocks if b.noise != "chrome" and b.element.tag != "li"]
         ordered = [b for b in lines if b.order > start] + [b for b in lines if b.order <= start]
         for block in ordered:
             if is_date_line(block.text) and not block.text.lower().startswith(("updated", "last updated")):

@@ -45,7 +45,9 @@ BLOCK_TAGS = frozenset(
 )  # fmt: skip
 
 #: Tags that are site furniture wherever they appear.
-CHROME_TAGS = frozenset({"nav", "aside", "footer", "dialog", "menu"})
+CHROME_TAGS = frozenset(
+    {"nav", "aside", "footer", "dialog", "menu", "amp-ad", "amp-sidebar", "amp-consent", "amp-social-share"}
+)
 
 #: Tags that never count as furniture by their class names (they hold the page).
 PROTECTED_TAGS = frozenset({"html", "body", "main", "form"})
@@ -74,7 +76,8 @@ CHROME_WORDS = (
     "author-bio", "screen-reader-text", "visually-hidden", "sr-only", "print-only",
     "site-title", "site-branding", "logo", "contact-bar", "banner",
     "emergency", "jump-links", "on-this-page", "in-this-section", "feedback",
-    "was-this-helpful", "rating", "page-tools", "cta", "alert-bar", "back-to-top",
+    "was-this-helpful", "rating", "page-tools", "cta", "alert-bar", "back-to-top", "topic-list",
+    "topics", "links-block", "more-on-this-story",
 )  # fmt: skip
 
 #: Class/id words of page headers: never body text, but they may hold the headline and date.
@@ -107,7 +110,9 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGN
 
 
 @lru_cache(maxsize=8192)
-def noise_kind(tag: str, attrib_class: str | None, attrib_id: str | None, role: str | None) -> str | None:
+def noise_kind(
+    tag: str, attrib_class: str | None, attrib_id: str | None, role: str | None, component: str | None = None
+) -> str | None:
     """``"chrome"``, ``"header"``, ``"meta"`` or ``None`` for one element.
 
     Decided from the tag, the ARIA role and the class and id words.
@@ -128,7 +133,7 @@ def noise_kind(tag: str, attrib_class: str | None, attrib_id: str | None, role: 
         return None
     found: str | None = "header" if tag == "header" or role == "banner" else None
     found = "meta" if found is None and tag == "figcaption" else found
-    for attribute in (attrib_class, attrib_id):
+    for attribute in (attrib_class, attrib_id, component):
         if not attribute:
             continue
         for token in _SPLIT.split(attribute.lower()):
@@ -157,7 +162,7 @@ NOISE_LINE = re.compile(
     r"|more news|related (?:news|stories|articles|posts)|back to (?:top|news)|return to news"
     r"|quick exit|exit (?:this )?site|leave this site|posted in:?.*|filed under:?.*|tags?:.*"
     r"|categor(?:y|ies):.*|image:.*|photo:.*|picture:.*|credit:.*|previous(?: (?:post|article))?"
-    r"|next(?: (?:post|article))?|advertisement|sponsored|"
+    r"|next(?: (?:post|article))?|advertisement|sponsored|anzeige|werbung|publicidad|publicité|pubblicità|"
     r"(?:share(?: this| on)?:?[\s|,]*)?(?:(?:facebook|twitter|x|e-?mail|linkedin|whatsapp|print|copy link"
     r"|reddit|bluesky|threads|messenger)[\s|,]*)+)\W*$",
     re.IGNORECASE,
