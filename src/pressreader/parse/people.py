@@ -1,0 +1,457 @@
+"""Who is speaking: splitting "name and role" phrases and finding people in running text.
+
+A release names a person once in full ("Warwickshire Police and Crime
+Commissioner Philip Seccombe") and then by surname, first name, office or
+pronoun. :func:`split_speaker` splits one phrase into ``(name, role)``;
+:func:`parse_subject` reads the subject of a speech verb as a
+:class:`SpeakerRef`; :func:`find_mentions` finds people named in narrative.
+Resolving short references to one person is :class:`pressreader.parse.speakers.People`.
+
+    >>> split_speaker("Warwickshire Police and Crime Commissioner Philip Seccombe")
+    ('Philip Seccombe', 'Warwickshire Police and Crime Commissioner')
+    >>> parse_subject("Mr Scott").name, parse_subject("the PCC").office
+    ('Scott', 'Police and Crime Commissioner')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from .vocabulary import (
+    CONNECTORS,
+    FEMALE_HONORIFICS,
+    HONORIFICS,
+    MALE_HONORIFICS,
+    NOT_NAMES,
+    ORGANISATION_WORDS,
+    PERSON_NOUNS,
+    PRONOUNS,
+    RELATIVE_WORDS,
+    ROLE_ABBREVIATIONS,
+    ROLE_PREDICATES,
+    ROLE_WORDS,
+    SPEECH_VERBS,
+)
+
+__all__ = [
+    "SpeakerRef",
+    "expand_role",
+    "find_mentions",
+    "find_verbs",
+    "parse_subject",
+    "split_speaker",
+    "words_pattern",
+]
+
+_ABBREV_RE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in sorted(ROLE_ABBREVIATIONS, key=len, reverse=True))
+    + r")(?![\w-])"
+)
+
+
+def words_pattern(phrases: tuple[str, ...] | frozenset[str]) -> str:
+    """A regular expression (no groups) matching any of ``phrases``, factored as a trie.
+
+    Python's ``re`` tries alternatives one by one; sharing prefixes makes a list of
+    thirty verbs as cheap to search for as one. Spaces match any run of whitespace.
+
+    >>> words_pattern(("said", "says", "stated"))
+    's(?:a(?:id|ys)|tated)'
+    """
+    trie: dict[str, Any] = {}
+    for phrase in phrases:
+        node = trie
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict[str, Any]) -> str:
+    alternatives = []
+    for ch in sorted(node):
+        if ch == "":
+            continue
+        tail = _trie_regex(node[ch])
+        piece = (r"\s+" if ch == " " else re.escape(ch)) + tail
+        alternatives.append(piece)
+    optional = "" in node
+    if not alternatives:
+        return ""
+    if len(alternatives) == 1 and not optional:
+        return alternatives[0]
+    body = "(?:" + "|".join(alternatives) + ")"
+    return body + "?" if optional else body
+
+
+# Patterns start with the trie, not with \b: re then skips quickly to the possible first
+# letters; the word start is checked in Python (find_verbs, _role_predicates).
+_VERB_RE = re.compile(words_pattern(SPEECH_VERBS) + r"\b")
+
+
+def _word_start(text: str, i: int) -> bool:
+    return i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_")
+
+
+def find_verbs(text: str) -> Iterator[re.Match[str]]:
+    """Every speech verb in ``text`` as a whole word ("said", "went on to say").
+
+    >>> [m.group(0) for m in find_verbs("Unsaid, she said and added")]
+    ['said', 'added']
+    """
+    return (m for m in _VERB_RE.finditer(text) if _word_start(text, m.start()))
+
+
+def _has_verb(text: str) -> bool:
+    return next(find_verbs(text), None) is not None
+_RELATIVE_RE = re.compile(r",\s*(?:" + "|".join(sorted(RELATIVE_WORDS)) + r")\b[^,]*(?:,|$)")
+_PAREN_RE = re.compile(r"\([^()]*\)")
+_TOKEN_RE = re.compile(r"[^\W\d_][\w’'/.-]*|&|,")
+_CAP = r"[A-Z][\w’'/-]*"
+_RUN_RE = re.compile(_CAP + r"(?:(?:,?[ \t]+|(?:[ \t]+(?:and|of|for|the|&))+[ \t]+)" + _CAP + r")*")
+_LONGEST_MENTION = 40  # words in "Name, Office for Area,"-style phrases, with room to spare
+_SENTENCE_END_RE = re.compile(r"[.;:!?](?:\s|$)")
+_PREDICATE_RE = re.compile(
+    words_pattern(ROLE_PREDICATES) + r"\s+(?:as\s+)?(?:(?:the|a|an)\s+)?(?:new\s+)?(?=[A-Z])"
+)
+# lower-case words allowed between a subject and its verb ("has also welcomed")
+_TRAILERS = frozenset({"has", "have", "had", "also", "today", "yesterday", "further", "then", "later",
+                       "previously", "once", "again", "recently", "warmly", "both", "is", "was",
+                       "this", "week", "morning", "afternoon", "evening", "tonight"})
+
+
+def expand_role(role: str) -> str:
+    """Expand rank and office abbreviations in a role.
+
+    >>> expand_role("Kent PCC")
+    'Kent Police and Crime Commissioner'
+    >>> expand_role("Ch Supt")
+    'Chief Superintendent'
+    """
+    return _ABBREV_RE.sub(lambda m: ROLE_ABBREVIATIONS[m.group(0)], role)
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerRef:
+    """One way a release points at a person.
+
+    ``name`` as written (no honorific), ``role`` expanded, ``pronoun`` "he"/"she",
+    ``office`` for "the Commissioner"-style references, ``gender`` "m"/"f" when an
+    honorific or pronoun says so, ``person`` whether this is a person at all
+    (an unnamed "spokesperson" is; "the report" is not).
+    """
+
+    name: str | None = None
+    role: str | None = None
+    pronoun: str | None = None
+    office: str | None = None
+    gender: str | None = None
+    person: bool = False
+
+
+_NOBODY = SpeakerRef()
+
+
+def _tokens(text: str) -> list[str]:
+    out = []
+    for tok in _TOKEN_RE.findall(text):
+        tok = tok.rstrip(".")  # "Supt.", "Mr.", and a full stop after a name
+        if tok:
+            out.append(tok)
+    return out
+
+
+def _is_cap(tok: str) -> bool:
+    """A capitalised word (ALL CAPS words such as headline shouting or acronyms are not names)."""
+    return tok[:1].isupper() and not (len(tok) >= 3 and tok.isupper() and tok not in ROLE_WORDS)
+
+
+def _is_role(tok: str) -> bool:
+    return tok in ROLE_WORDS
+
+
+def _phrase(tokens: list[str], from_end: bool) -> list[str]:
+    """The run of name/role tokens at the end (or start) of a token list."""
+    seq = reversed(tokens) if from_end else iter(tokens)
+    kept: list[str] = []
+    for tok in seq:
+        if tok == "," or tok in CONNECTORS or tok == "The" or _is_cap(tok):
+            if tok in NOT_NAMES and tok not in ROLE_WORDS and tok not in ("The", "And") and kept:
+                break
+            kept.append(tok)
+        else:
+            break
+    if from_end:
+        kept.reverse()
+    lo, hi = 0, len(kept)
+    while lo < hi and (kept[lo] in CONNECTORS or kept[lo] in (",", "The", "And")):
+        lo += 1
+    while hi > lo and (kept[hi - 1] in CONNECTORS or kept[hi - 1] in (",", "The", "And")):
+        hi -= 1
+    return kept[lo:hi]
+
+
+def _split_parts(tokens: list[str]) -> list[list[str]]:
+    parts: list[list[str]] = [[]]
+    for tok in tokens:
+        if tok == ",":
+            if parts[-1]:
+                parts.append([])
+        else:
+            parts[-1].append(tok)
+    return [p for p in parts if p]
+
+
+def _name_runs(part: list[str]) -> list[tuple[int, int]]:
+    """Spans of personal-name tokens in one comma part (qualifiers excluded)."""
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(part):
+        tok = part[i]
+        if _is_cap(tok) and not _is_role(tok) and tok not in HONORIFICS and tok != "The":
+            j = i
+            while j < len(part) and _is_cap(part[j]) and not _is_role(part[j]) and part[j] not in HONORIFICS:
+                j += 1
+            before = part[i - 1] if i else ""
+            after = part[j] if j < len(part) else ""
+            words = part[i:j]
+            qualifier = before in ("for", "of", "and", "&") or _is_role(after) or after in ("and", "&")
+            org = any(w in ORGANISATION_WORDS for w in words)
+            stop = len(words) == 1 and words[0] in NOT_NAMES
+            possessive = any(w.endswith(("’s", "'s")) for w in words)
+            if not (qualifier or org or stop or possessive):
+                runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    return runs
+
+
+def _build(tokens: list[str], definite: bool = False) -> SpeakerRef:
+    """Split a cleaned run of tokens into a name and a role."""
+    gender = None
+    cleaned: list[str] = []
+    for tok in tokens:
+        if tok in HONORIFICS:
+            gender = "m" if tok in MALE_HONORIFICS else "f" if tok in FEMALE_HONORIFICS else gender
+            continue
+        cleaned.append(tok)
+    if cleaned and cleaned[0] == "The":
+        definite = True
+        cleaned = cleaned[1:]
+    parts = _split_parts(cleaned)
+    name_at: tuple[int, int, int] | None = None
+    for pi, part in enumerate(parts):
+        for start, end in _name_runs(part):
+            name_at = (pi, start, end)
+    if name_at is None:
+        role = _role_text([p for p in parts if any(_is_role(t) for t in p)])
+        if role and definite:
+            return SpeakerRef(role=role, office=role, gender=gender, person=True)
+        return SpeakerRef(role=role, gender=gender, person=False)
+    pi, start, end = name_at
+    name = " ".join(parts[pi][start:end])
+    own = parts[pi][:start] + parts[pi][end:]
+    role_parts: list[list[str]] = []
+    for left in reversed(parts[:pi]):
+        if not _organisation(left):  # "the Police and Crime Commissioner for Dorset, David Sidwick"
+            role_parts.append(left)
+        else:
+            break
+    role_parts.reverse()
+    if own and any(_is_role(t) for t in own):
+        role_parts.append(own)
+    for right in parts[pi + 1:]:
+        if any(_is_role(t) for t in right):
+            role_parts.append(right)
+        else:
+            break
+    return SpeakerRef(name=name, role=_role_text(role_parts), gender=gender, person=True)
+
+
+def _role_text(parts: list[list[str]]) -> str | None:
+    parts = [p for p in parts if not _organisation(p)]
+    if not parts:
+        return None
+    text = ", ".join(" ".join(p) for p in parts)
+    text = re.sub(r"^(?:the|The|a|A|our|Our)\s+", "", text).strip(" ,")
+    return expand_role(text) or None
+
+
+def _organisation(words: list[str]) -> bool:
+    """Whether a role-looking part names a body ("… Joint Action Group"), not an office.
+
+    The head (the last word before "of"/"for") decides: "Cleveland Police Authority
+    Chief Executive" is an office, "Serious and Organised Crime Joint Action Group" is not.
+    """
+    head = ""
+    for word in words:
+        if word in ("of", "for"):
+            break
+        head = word
+    return head.capitalize() not in ROLE_WORDS and head not in ROLE_WORDS
+
+
+def parse_subject(text: str, inverted: bool = False) -> SpeakerRef:
+    """Read the person a subject phrase names (the words before "said", or after it).
+
+    >>> parse_subject("Responding to the report, Mr Seccombe").name
+    'Seccombe'
+    >>> parse_subject("he", inverted=True).pronoun
+    'he'
+    >>> parse_subject("the report").person
+    False
+    """
+    text = _PAREN_RE.sub(" ", text)
+    text = _RELATIVE_RE.sub(",", text)
+    words = _tokens(text)
+    if inverted:
+        if words and words[0].lower() in PRONOUNS:
+            return SpeakerRef(pronoun=words[0].lower(), gender=PRONOUNS[words[0].lower()], person=True)
+        definite = bool(words) and words[0] in ("the", "The")
+        if words and words[0].lower() in ("a", "an") and len(words) > 1:
+            lowered = [w.lower() for w in words[1:4]]
+            if any(w in PERSON_NOUNS for w in lowered):
+                return SpeakerRef(person=True)
+        kept = _phrase(words, from_end=False)
+        ref = _build(kept, definite) if kept else _NOBODY
+        parts = text.split(",")
+        if ref.name and not ref.role and len(parts) >= 2 and parts[0].strip().endswith(ref.name):
+            return _appositive(ref, parts[1])
+        return ref
+    while words and (words[-1] in _TRAILERS or words[-1] == ","):
+        words.pop()
+    if not words:
+        return _NOBODY
+    last = words[-1]
+    if last.lower() in PRONOUNS:
+        return SpeakerRef(pronoun=last.lower(), gender=PRONOUNS[last.lower()], person=True)
+    if last.lower() in PERSON_NOUNS:
+        return SpeakerRef(person=True)
+    kept = _phrase(words, from_end=True)
+    first = len(words) - len(kept)
+    definite = first > 0 and words[first - 1] in ("the", "The")
+    ref = _build(kept, definite) if kept else _NOBODY
+    if ref.name is None:
+        parts = text.strip().rstrip(",").split(",")
+        if len(parts) >= 2:
+            named = parse_subject(parts[-2])
+            if named.name and not named.role:
+                return _appositive(named, parts[-1])
+    return ref
+
+
+def _appositive(ref: SpeakerRef, text: str) -> SpeakerRef:
+    """``ref`` with a lower-case role written after its name ("Sophie Hart, chief executive of …")."""
+    role = text.strip()
+    words = role.split()
+    if role and not _has_verb(role) and any(w.capitalize() in ROLE_WORDS for w in words[:4]):
+        return SpeakerRef(name=ref.name, role=_role_text([words]), gender=ref.gender, person=True)
+    return ref
+
+
+def split_speaker(text: str) -> tuple[str | None, str | None]:
+    """Split a speaker phrase into ``(name, role)``; either is ``None`` when absent.
+
+    The speech verb and anything after it, a lead-in ("Responding to the
+    report, ") and a relative clause (", who led the operation,") are ignored;
+    abbreviations in the role are expanded.
+
+    >>> split_speaker("Roger Hirst, Police, Fire and Crime Commissioner said:")
+    ('Roger Hirst', 'Police, Fire and Crime Commissioner')
+    >>> split_speaker("Detective Inspector James Ansell, who co-ordinated the operation, said:")
+    ('James Ansell', 'Detective Inspector')
+    >>> split_speaker("the Commissioner")
+    (None, 'Commissioner')
+    """
+    match = next(find_verbs(text), None)
+    if match is None:
+        ref = parse_subject(text)
+    else:
+        before, after = text[: match.start()], text[match.end():]
+        ref = parse_subject(before)
+        if ref.name is None and ref.role is None and ref.pronoun is None:
+            end = _SENTENCE_END_RE.search(after)
+            ref = parse_subject(after[: end.start()] if end else after, inverted=True)
+    return ref.name, ref.role
+
+
+def find_mentions(text: str) -> list[tuple[int, SpeakerRef]]:
+    """People named anywhere in running text, with the offset of each mention.
+
+    Only sure mentions count: a first name and surname ("Kim McGuinness"), or a
+    single name after a title or honorific ("Mr Scott", "PCC Evison").
+
+    >>> [(i, r.name, r.role) for i, r in find_mentions("Yesterday Kent PCC Matthew Scott visited Dover.")]
+    [(10, 'Matthew Scott', 'Kent Police and Crime Commissioner')]
+    """
+    found: list[tuple[int, SpeakerRef]] = []
+    for m in _RUN_RE.finditer(text):
+        if " " not in m.group(0):
+            continue  # one capitalised word is never a sure mention
+        words = _TOKEN_RE.findall(m.group(0))
+        if len(words) > _LONGEST_MENTION:
+            continue  # a list of names or a shouted heading, not one person
+        lo = 0
+        while lo < len(words) and (words[lo] in NOT_NAMES and words[lo] not in ROLE_WORDS):
+            lo += 1
+        run: list[str] = []
+        for word in words[lo:]:
+            if word in ("and", "&") and run and not _is_role(run[-1]):
+                _add_mention(found, run, text, m.start())  # "Kim McGuinness and Chief Constable …"
+                run = []
+            elif run or (word not in CONNECTORS and word != ","):
+                run.append(word)
+        _add_mention(found, run, text, m.start())
+    found.extend(_role_predicates(text))
+    found.sort(key=lambda item: item[0])
+    return found
+
+
+def _role_predicates(text: str) -> list[tuple[int, SpeakerRef]]:
+    """Offices given by a verb: "Matthew Scott has been elected as the Police and Crime Commissioner"."""
+    found: list[tuple[int, SpeakerRef]] = []
+    for m in _PREDICATE_RE.finditer(text):
+        if not _word_start(text, m.start()):
+            continue
+        before = text[max(0, m.start() - 120): m.start()]
+        cut = None
+        for b in _SENTENCE_END_RE.finditer(before):
+            cut = b.end()
+        subject = parse_subject(before[cut:] if cut is not None else before)
+        if subject.name is None:
+            continue
+        after = text[m.end(): m.end() + 160]
+        stop = _SENTENCE_END_RE.search(after)
+        office = _build(_phrase(_tokens(after[: stop.start()] if stop else after), from_end=False))
+        if office.name is None and office.role is not None:
+            role = office.role if not subject.role or len(office.role) >= len(subject.role) else subject.role
+            found.append((m.start(), SpeakerRef(
+                name=subject.name, role=role, gender=subject.gender, person=True)))
+    return found
+
+
+def _add_mention(found: list[tuple[int, SpeakerRef]], run: list[str], text: str, near: int) -> None:
+    if len(run) >= 2 and any(w not in ROLE_WORDS and w not in NOT_NAMES and _is_cap(w) for w in run):
+        ref = _sure_mention(run)
+        if ref is not None:
+            found.append((text.find(run[0], near), ref))
+
+
+def _sure_mention(run: list[str]) -> SpeakerRef | None:
+    hi = len(run)
+    while hi and (run[hi - 1] in CONNECTORS or run[hi - 1] == ","):
+        hi -= 1
+    run = run[:hi]
+    if not run:
+        return None
+    ref = _build(run)
+    if ref.name is None:
+        return None
+    titled = len(run) > 1 and any(t in HONORIFICS or _is_role(t) for t in run)
+    if len(ref.name.split()) >= 2 or titled:
+        return ref
+    return None

@@ -1,0 +1,393 @@
+"""Quotes in a release: who said what, following docs/dev/parsing-rules.md ("Quotes").
+
+One linear scan per paragraph finds the quoted segments (apostrophes are not
+quote marks); segments are chained across paragraphs by the multi-paragraph
+convention, attributed to a speaker in their own paragraph or, for a
+whole-paragraph quote, in the one before, and speakers are resolved to the
+full name and fullest role the release gives them.
+
+    >>> quotes = extract_quotes([
+    ...     "Responding to the report, Warwickshire Police and Crime Commissioner Philip Seccombe said:",
+    ...     "“It is obviously disappointing that this latest report has a ‘requires improvement’ finding.",
+    ...     "“I will continue to press for improvement.”",
+    ... ])
+    >>> [(q.speaker, q.role, q.paragraphs) for q in quotes]
+    [('Philip Seccombe', 'Warwickshire Police and Crime Commissioner', (1, 2))]
+    >>> print(quotes[0].text)
+    It is obviously disappointing that this latest report has a ‘requires improvement’ finding.
+    I will continue to press for improvement.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..errors import ParseError
+from ..models import Quote
+from .people import SpeakerRef, find_mentions, find_verbs, parse_subject, words_pattern
+from .speakers import People
+from .vocabulary import SPEECH_VERBS
+
+__all__ = ["extract_quotes"]
+
+_MARK_RE = re.compile(r"[“”‘’\"']")
+_SAID_NEXT_RE = re.compile(r"\s+(?:" + words_pattern((*SPEECH_VERBS, "he", "she")) + r")\b")
+_BLANK_LINE_RE = re.compile(r"\n[ \t\r\f\v]*\n")
+_BOUNDARY_RE = re.compile(r"[.!?;:](?=\s)|[.!?;:]$")
+_LEAD_GAP_RE = re.compile(r"^[\s,:;—–-]*(?:that\s*)?$")
+_LEAD_IN_RE = re.compile(r"[:,]\s*$")
+_SUBJECT_WORDS = frozenset({"he", "she", "the", "a", "an", "and", "of", "for", "&", "also", "then"})
+_LOOK = 200  # characters searched for a subject either side of a speech verb
+_OPEN_PUNCT = "([{—–-/“‘\"'"
+_DOUBLE, _SINGLE = "d", "s"
+
+
+@dataclass
+class _Seg:
+    start: int
+    end: int
+    family: str
+    closed: bool
+    opens: bool  # the paragraph opens with this segment's mark
+    text: str = ""
+    pid: int | None = None
+    attributed: bool = False
+    keep: bool = False
+    drop_comma: bool = False
+    key: object = None
+    role: str | None = None  # the office as written, for a speaker who is never named
+
+
+@dataclass
+class _Attr:
+    pos: int
+    end: int
+    ref: SpeakerRef
+    pid: int | None = None
+
+
+@dataclass
+class _Para:
+    segs: list[_Seg] = field(default_factory=list)
+    attrs: list[_Attr] = field(default_factory=list)
+    last_named: int | None = None
+
+
+@dataclass
+class _Unit:
+    parts: list[tuple[int, str]]
+    pid: int | None
+    key: object
+    role: str | None = None
+
+
+def extract_quotes(paragraphs: Sequence[str] | str) -> list[Quote]:
+    """The quotes in a release's body paragraphs, in order of their first paragraph.
+
+    ``paragraphs`` is the body (a sequence of strings) or one string, split on
+    blank lines (on single newlines when it has none). Raises
+    :class:`~pressreader.errors.ParseError` only when given something that is
+    not text.
+
+    >>> q = extract_quotes("“We will not stand still,” said Giles Orpen-Smellie.")[0]
+    >>> q.text, q.speaker, q.paragraphs
+    ('We will not stand still', 'Giles Orpen-Smellie', (0,))
+    >>> extract_quotes("The force was rated ‘good’ by inspectors.")
+    []
+    """
+    paras = _as_paragraphs(paragraphs)
+    people = People()
+    scanned = [_Para(segs=_scan(p)) for p in paras]
+    has_signature = len(paras) >= 3 and _signature(paras[-2], paras[-1]) is not None
+    if not has_signature and not any(para.segs for para in scanned):
+        return []  # no quote marks and no signature: nobody is quoted, skip the speaker work
+    for index, text in enumerate(paras):
+        _attribute(text, scanned[index], people)
+        signer = _signature(paras[index - 1], text) if index else None
+        if signer is not None:  # "Lisa Townsend" / "Police and Crime Commissioner for Surrey"
+            people.resolve(signer)
+    units = _units(paras, scanned, people)
+    if not units:
+        signed = _signed_statement(paras, people)
+        return [signed] if signed else []
+    return [
+        Quote(
+            text="\n".join(t for _, t in u.parts),
+            speaker=people.name(u.pid) if u.pid is not None else None,
+            role=people.role(u.pid) if u.pid is not None else u.role,
+            paragraphs=tuple(dict.fromkeys(i for i, _ in u.parts)),
+        )
+        for u in units
+    ]
+
+
+def _as_paragraphs(paragraphs: Sequence[str] | str) -> list[str]:
+    if isinstance(paragraphs, str):
+        blank = _BLANK_LINE_RE.search(paragraphs)
+        chunks = _BLANK_LINE_RE.split(paragraphs) if blank else paragraphs.split("\n")
+        return [c.strip() for c in chunks if c.strip()]
+    if isinstance(paragraphs, (bytes, bytearray)) or not isinstance(paragraphs, Sequence):
+        kind = type(paragraphs).__name__
+        raise ParseError(f"extract_quotes needs text or a sequence of paragraphs, not {kind}")
+    out = []
+    for i, p in enumerate(paragraphs):
+        if not isinstance(p, str):
+            raise ParseError(f"paragraph {i} is {type(p).__name__}, not text")
+        out.append(p)
+    return out
+
+
+# --- step 1: quoted segments of one paragraph -------------------------------------------------
+
+
+def _scan(p: str) -> list[_Seg]:
+    segs: list[_Seg] = []
+    n = len(p)
+    first_text = len(p) - len(p.lstrip())
+    family: str | None = None
+    start = 0
+    mark_at = 0
+    for m in _MARK_RE.finditer(p):
+        i = m.start()
+        ch = p[i]
+        prev = p[i - 1] if i else ""
+        nxt = p[i + 1] if i + 1 < n else ""
+        fam = _DOUBLE if ch in "“”\"" else _SINGLE
+        if fam == _SINGLE and ((prev.isalpha() and nxt.isalpha()) or (ch != "‘" and nxt.isdigit())):
+            continue  # haven't, force’s, the ’90s
+        left = (not prev or prev.isspace() or prev in _OPEN_PUNCT) and bool(nxt) and not nxt.isspace()
+        right = bool(prev) and not prev.isspace() and (not nxt or nxt.isspace() or not nxt.isalnum())
+        plural = prev in "sS" and i >= 2 and p[i - 2].isalpha() and not nxt.isalpha()
+        if fam == _SINGLE and ch != "‘" and plural:
+            # officers' work: an apostrophe unless it closes an open single quote before a pause
+            after = p[i + 1: i + 3]
+            pause = not after.strip() or after[:1] in ",.;:!?" or after[1:2].isupper()
+            if family != _SINGLE or not (pause or _SAID_NEXT_RE.match(p, i + 1, i + 24)):
+                continue
+        if ch in "“‘":
+            opener = not (right and not left and family == fam)
+        elif ch in "”’":
+            opener = left and not right and family != fam
+        else:
+            opener = (left and not right) or (left == right and family != fam)
+        if family is None:
+            if opener:
+                family, start, mark_at = fam, i + 1, i
+        elif fam == family:
+            if opener:  # a second opening mark of the same kind: a stray, end the first there
+                segs.append(_Seg(start, i, family, False, mark_at == first_text))
+                start, mark_at = i + 1, i
+            else:
+                segs.append(_Seg(start, i, family, True, mark_at == first_text))
+                family = None
+    if family is not None:
+        segs.append(_Seg(start, n, family, False, mark_at == first_text))
+    kept = []
+    for seg in segs:
+        seg.text = p[seg.start: seg.end].strip()
+        if seg.text:
+            kept.append(seg)
+    return kept
+
+
+# --- step 2: speakers named in one paragraph --------------------------------------------------
+
+
+def _attribute(p: str, para: _Para, people: People) -> None:
+    segs = para.segs
+    events: list[tuple[int, int, _Attr | SpeakerRef]] = []
+    k = 0
+    for m in find_verbs(p):
+        while k < len(segs) and segs[k].end <= m.start():
+            k += 1
+        if k < len(segs) and segs[k].start <= m.start():
+            continue  # inside quoted words
+        lo = max(segs[k - 1].end + 1 if k else 0, m.start() - _LOOK)
+        before = p[lo: m.start()]
+        cut = None
+        for b in _BOUNDARY_RE.finditer(before):
+            cut = b.end()
+        if cut is not None:
+            before = before[cut:]
+        ref = parse_subject(before) if before.strip(" ,") else SpeakerRef()
+        if not ref.person:
+            hi = min(segs[k].start - 1 if k < len(segs) else len(p), m.end() + _LOOK)
+            after = p[m.end(): hi]
+            stop = _BOUNDARY_RE.search(after)
+            inverted = parse_subject(after[: stop.start()] if stop else after, inverted=True)
+            if inverted.person:
+                ref = inverted
+        if ref.person:
+            events.append((m.start(), 0, _Attr(m.start(), m.end(), ref)))
+    for offset, ref in find_mentions(_blank_segments(p, segs)):
+        events.append((offset, 1, ref))
+    events.sort(key=lambda e: (e[0], e[1]))
+    for _, _, item in events:
+        if isinstance(item, _Attr):
+            item.pid = people.resolve(item.ref)
+            para.attrs.append(item)
+            if item.pid is not None:
+                para.last_named = item.pid
+        else:
+            pid = people.resolve(item)
+            if pid is not None:
+                para.last_named = pid
+
+
+def _blank_segments(p: str, segs: list[_Seg]) -> str:
+    pieces = []
+    pos = 0
+    for seg in segs:
+        if seg.start > len(p):
+            break
+        pieces.append(p[pos: seg.start])
+        pieces.append(" " * (min(seg.end, len(p)) - seg.start))
+        pos = min(seg.end, len(p))
+    pieces.append(p[pos:])
+    return "".join(pieces)
+
+
+# --- step 3: which segment belongs to which speaker ------------------------------------------
+
+
+def _assign(p: str, para: _Para) -> None:
+    attrs = para.attrs
+    k = 0
+    for si, seg in enumerate(para.segs):
+        while k < len(attrs) and attrs[k].pos < seg.start:
+            k += 1
+        nxt_start = para.segs[si + 1].start if si + 1 < len(para.segs) else len(p) + 1
+        after = attrs[k] if k < len(attrs) and attrs[k].pos < nxt_start else None
+        before = attrs[k - 1] if k else None
+        after_close = after is not None and _subject_only(p[seg.end + 1: after.pos])
+        before_close = (before is not None and seg.start - before.end < 40
+                        and bool(_LEAD_GAP_RE.match(p[before.end: seg.start - 1])))
+        chosen = after if after_close else before if before is not None else after
+        if chosen is None:
+            continue
+        seg.pid, seg.attributed, seg.role = chosen.pid, True, chosen.ref.role
+        seg.keep = after_close or before_close or len(seg.text.split()) >= 4
+        seg.drop_comma = seg.closed and after_close and seg.text.endswith(",")  # "…,” said X
+        seg.text = seg.text[:-1].rstrip() if seg.drop_comma else seg.text
+        seg.keep = seg.keep and bool(seg.text)
+        seg.key = id(chosen)
+
+
+def _subject_only(gap: str) -> bool:
+    """Whether the words between a closing mark and its verb are only the speaker ("…,” Mr Scott said)."""
+    words = gap.replace(",", " ").split()
+    return len(words) <= 6 and all(
+        w[:1].isupper() or w in _SUBJECT_WORDS for w in words
+    )
+
+
+def _whole(p: str, seg: _Seg) -> bool:
+    return seg.opens and (not seg.closed or not p[seg.end + 1:].strip(" .,;:!?\"'”’"))
+
+
+def _continues(p: str, para: _Para, nxt: _Para) -> bool:
+    """Rule 3: the paragraph's last quote is left open and the next paragraph opens with a mark.
+
+    Only when this paragraph opened with a quote mark too, or the open quote follows a
+    lead-in ("X said: “…"): a stray mark mid-paragraph never runs on (rule 9).
+    """
+    seg = para.segs[-1]
+    if seg.closed or not nxt.segs or not nxt.segs[0].opens or nxt.segs[0].family != seg.family:
+        return False
+    lead_in = _LEAD_IN_RE.search(p, max(0, seg.start - 40), max(0, seg.start - 1))
+    return para.segs[0].opens or lead_in is not None
+
+
+def _units(paras: list[str], scanned: list[_Para], people: People) -> list[_Unit]:
+    for p, para in zip(paras, scanned, strict=True):
+        _assign(p, para)
+    links: dict[int, tuple[int, _Seg]] = {}  # id(segment) -> the segment continuing it
+    continued: set[int] = set()
+    for i in range(len(paras) - 1):
+        segs = scanned[i].segs
+        if segs and _continues(paras[i], scanned[i], scanned[i + 1]):
+            links[id(segs[-1])] = (i + 1, scanned[i + 1].segs[0])
+            continued.add(id(scanned[i + 1].segs[0]))
+    units: list[_Unit] = []
+    speaker_of: dict[int, tuple[int | None, str | None]] = {}  # paragraph -> (speaker, role) quoted in it
+    for i, para in enumerate(scanned):
+        for si, seg in enumerate(para.segs):
+            if id(seg) in continued:
+                continue
+            chain = [(i, seg)]
+            while id(chain[-1][1]) in links:
+                chain.append(links[id(chain[-1][1])])
+            owner = next((s for _, s in chain if s.attributed), None)
+            pid: int | None
+            key: object
+            role: str | None = None
+            if owner is not None and (owner.keep or len(chain) > 1):
+                pid, key, role = owner.pid, owner.key, owner.role
+            elif si == 0 and _whole(paras[i], seg) and i:
+                before = scanned[i - 1]
+                if before.attrs:
+                    lead = before.attrs[-1]
+                    pid, key, role = lead.pid, id(lead), lead.ref.role
+                elif len(seg.text.split()) < 4:
+                    continue  # a short quoted line with no lead-in is a title, not a quote
+                elif before.last_named is not None:
+                    pid, key = before.last_named, ("named", i - 1)
+                elif i - 1 in speaker_of:
+                    pid, role = speaker_of[i - 1]
+                    key = ("after", i - 1)
+                else:
+                    continue
+            else:
+                continue
+            parts = [(pi, s.text) for pi, s in chain]
+            _add(units, _Unit(parts, pid, key, role))
+            for pi, _ in chain:
+                speaker_of[pi] = (pid, role)
+    return units
+
+
+def _add(units: list[_Unit], unit: _Unit) -> None:
+    if units:
+        last = units[-1]
+        same = unit.pid == last.pid and (unit.pid is not None or unit.key == last.key)
+        if same and last.parts[-1][0] == unit.parts[0][0]:
+            pi, text = last.parts[-1]
+            last.parts[-1] = (pi, f"{text} {unit.parts[0][1]}")
+            last.parts.extend(unit.parts[1:])
+            return
+    units.append(unit)
+
+
+# --- step 4: a signed statement with no quote marks ------------------------------------------
+
+
+def _signature(name_line: str, role_line: str) -> SpeakerRef | None:
+    """A line that is only a personal name followed by a line that is only a role."""
+    if len(name_line) > 60 or len(role_line) > 120 or not name_line[-1:].isalpha():
+        return None
+    signer = parse_subject(name_line)
+    if signer.name is None or signer.role is not None or len(signer.name.split()) < 2:
+        return None
+    if len(name_line.split()) != len(signer.name.split()):
+        return None
+    office = parse_subject(role_line)
+    if office.role is None or office.name is not None or next(find_verbs(role_line), None):
+        return None
+    return SpeakerRef(name=signer.name, role=office.role, person=True)
+
+
+def _signed_statement(paras: list[str], people: People) -> Quote | None:
+    if len(paras) < 3:
+        return None
+    signer = _signature(paras[-2], paras[-1])
+    pid = people.resolve(signer) if signer is not None else None
+    if pid is None:
+        return None
+    return Quote(
+        text="\n".join(paras[:-2]),
+        speaker=people.name(pid),
+        role=people.role(pid),
+        paragraphs=tuple(range(len(paras) - 2)),
+    )

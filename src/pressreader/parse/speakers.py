@@ -1,0 +1,114 @@
+"""One release's cast: everyone named so far, and who a short reference means.
+
+Rule 6 of docs/dev/parsing-rules.md: "Mr Seccombe", "Lisa", "the Commissioner"
+and "He" resolve to the most recently named matching person; rule 7: a person's
+role is the longest form the release gives anywhere. One :class:`People` per
+release (it is never shared between calls or threads).
+
+    >>> from pressreader.parse.people import parse_subject
+    >>> people = People()
+    >>> first = people.resolve(parse_subject("Kent PCC Matthew Scott"))
+    >>> people.resolve(parse_subject("Mr Scott")) == first
+    True
+    >>> people.resolve(parse_subject("the Commissioner")) == first
+    True
+    >>> people.name(first), people.role(first)
+    ('Matthew Scott', 'Kent Police and Crime Commissioner')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .people import SpeakerRef, expand_role
+from .vocabulary import OFFICE_WORDS, ROLE_WORDS
+
+__all__ = ["People"]
+
+_OFFICE_KEYS: frozenset[str] = frozenset(expand_role(o).lower() for o in OFFICE_WORDS)
+
+
+@dataclass
+class _Person:
+    name: str
+    gender: str | None = None
+    role: str | None = None  # the longest seen (the first of equal length)
+    offices: set[str] = field(default_factory=set)  # office keys its roles answer to
+
+
+class People:
+    """Everyone named so far in one release, and who a short reference means.
+
+    Lookups are dictionary based, so resolving is O(1) however many people a
+    (possibly hostile) page names.
+    """
+
+    def __init__(self) -> None:
+        self._persons: list[_Person] = []
+        self._by_full: dict[str, int] = {}
+        self._by_word: dict[str, int] = {}
+        self._by_office: dict[str, int] = {}
+        self._by_gender: dict[str, int] = {}
+        self._last: int | None = None
+
+    def resolve(self, ref: SpeakerRef) -> int | None:
+        """The id of the person ``ref`` means (registering new names), or ``None``."""
+        pid: int | None = None
+        if ref.name:
+            words = ref.name.split()
+            key = ref.name.lower()
+            if key in self._by_full:
+                pid = self._by_full[key]
+            elif len(words) == 1 and key in self._by_word:
+                pid = self._by_word[key]
+            elif len(words) >= 2 and words[-1].lower() in self._by_word:
+                known = self._by_word[words[-1].lower()]
+                if len(self._persons[known].name.split()) == 1:
+                    self._persons[known].name = ref.name  # "Commissioner Jones", then "Kim Jones"
+                    pid = known
+            if pid is None:
+                pid = len(self._persons)
+                self._persons.append(_Person(ref.name))
+            self._by_full[self._persons[pid].name.lower()] = pid
+        elif ref.pronoun:
+            pid = self._last
+            if pid is not None and ref.gender:
+                known_gender = self._persons[pid].gender
+                if known_gender is not None and known_gender != ref.gender:
+                    pid = self._by_gender.get(ref.gender)
+        elif ref.office:
+            key = ref.office.lower()
+            pid = self._by_office.get(key)
+            if pid is None:
+                pid = self._by_office.get(key.split()[-1])
+        if pid is not None:
+            self._touch(pid, ref)
+        return pid
+
+    def _touch(self, pid: int, ref: SpeakerRef) -> None:
+        person = self._persons[pid]
+        if ref.gender and ref.name:
+            person.gender = ref.gender
+        if ref.role and ref.name:
+            if person.role is None or len(ref.role) > len(person.role):
+                person.role = ref.role
+            low = ref.role.lower()
+            person.offices.update(office for office in _OFFICE_KEYS if office in low)
+            last_word = low.split()[-1]
+            if last_word.capitalize() in ROLE_WORDS:
+                person.offices.add(last_word)
+        for word in person.name.split():
+            self._by_word[word.lower()] = pid
+        for office in person.offices:  # bounded by the vocabulary, not by the page
+            self._by_office[office] = pid
+        if person.gender:
+            self._by_gender[person.gender] = pid
+        self._last = pid
+
+    def name(self, pid: int) -> str:
+        """The person's full name as first given (completed when only a surname came first)."""
+        return self._persons[pid].name
+
+    def role(self, pid: int) -> str | None:
+        """The most complete role the release gives the person, or ``None``."""
+        return self._persons[pid].role
