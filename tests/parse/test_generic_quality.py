@@ -12,9 +12,10 @@ import statistics
 from pathlib import Path
 
 import pytest
-from benchmarks.generic_eval import CORPUS, word_prf
 
 from pressreader import parse_article
+
+from benchmarks.generic_eval import CORPUS, word_prf
 
 PAGES = sorted(p for p in CORPUS.glob("*.html") if p.with_suffix(".json").exists())
 

@@ -10,9 +10,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.pages import expected_article, fixture_id, fixture_pages
 
 from pressreader import parse_article
+
+from tests.pages import expected_article, fixture_id, fixture_pages
 
 PAGES = fixture_pages()
 

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.pages import fixture_id, fixture_pages
 
 from pressreader import Article, ParseError, PressreaderError, parse_article
+
+from tests.pages import fixture_id, fixture_pages
 
 STORY = "<p>The Commissioner opened the new station in Rugby on Friday, with officers and residents.</p>"
 
