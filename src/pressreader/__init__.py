@@ -58,9 +58,27 @@ _EXPORTS: dict[str, str] = {
     # parsing
     "parse_article": "parse",
     "extract_quotes": "parse",
+    # fetching, discovery, crawling, the archive
+    "fetch": "fetch",
+    "read": "fetch",
+    "FetchOptions": "fetch",
+    "Fetcher": "fetch",
+    "Response": "fetch",
+    "discover": "discover",
+    "ArticleLink": "discover",
+    "crawl": "crawl",
+    "CrawlReport": "crawl",
+    "CrawlProgress": "crawl",
+    "Archive": "store",
+    "StoredArticle": "store",
 }
 
 if TYPE_CHECKING:
+    from .crawl import CrawlProgress as CrawlProgress
+    from .crawl import CrawlReport as CrawlReport
+    from .crawl import crawl as crawl
+    from .discover import ArticleLink as ArticleLink
+    from .discover import discover as discover
     from .errors import (
         ArchiveError as ArchiveError,
     )
@@ -118,6 +136,21 @@ if TYPE_CHECKING:
     from .errors import (
         WrongContentType as WrongContentType,
     )
+    from .fetch import (
+        Fetcher as Fetcher,
+    )
+    from .fetch import (
+        FetchOptions as FetchOptions,
+    )
+    from .fetch import (
+        Response as Response,
+    )
+    from .fetch import (
+        fetch as fetch,
+    )
+    from .fetch import (
+        read as read,
+    )
     from .models import Article as Article
     from .models import Image as Image
     from .models import Quote as Quote
@@ -128,6 +161,8 @@ if TYPE_CHECKING:
     from .sites import Selectors as Selectors
     from .sites import Site as Site
     from .sites import SiteRegistry as SiteRegistry
+    from .store import Archive as Archive
+    from .store import StoredArticle as StoredArticle
 
 __all__ = sorted([*_EXPORTS, "__version__"])
 
