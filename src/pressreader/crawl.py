@@ -100,6 +100,10 @@ def site_key(site_or_url: str, registry: SiteRegistry = DEFAULT_REGISTRY) -> str
     return f"{host}:{parts.port}" if parts.port else host
 
 
+#: Known articles listed in a row after which a crawl has caught up with the last one.
+CAUGHT_UP = 20
+
+
 def crawl(
     site_or_url: str,
     archive: Archive,
@@ -110,8 +114,18 @@ def crawl(
     on_progress: Callable[[CrawlProgress], None] | None = None,
     registry: SiteRegistry = DEFAULT_REGISTRY,
     workers: int = 4,
+    recheck: bool = False,
 ) -> CrawlReport:
     """Discover a site's articles and store each new or changed one in ``archive``.
+
+    Listings and feeds give no modification dates, so an article already in
+    the archive is not asked for again (it costs nothing), and once
+    :data:`CAUGHT_UP` known articles in a row have been listed the crawl has
+    caught up with the last full crawl and stops reading older listing pages.
+    ``recheck=True`` instead asks for every known article with a
+    conditional request (unchanged ones cost a 304) and reads every listing
+    page. Articles from the WordPress API are compared by their modification
+    date either way.
 
     ``since`` and ``limit`` bound discovery (see :func:`discover`). Pages are
     fetched on up to ``workers`` threads (politeness still spaces requests to
@@ -130,7 +144,7 @@ def crawl(
     active = fetcher or Fetcher(FetchOptions())
     try:
         return _Crawl(archive, active, site, key, since, on_progress).run(
-            site_or_url, limit=limit, registry=registry, workers=workers
+            site_or_url, limit=limit, registry=registry, workers=workers, recheck=recheck
         )
     finally:
         if own:
@@ -158,13 +172,30 @@ class _Crawl:
         self.done = 0
         self.total = 0
 
-    def run(self, site_or_url: str, *, limit: int | None, registry: SiteRegistry, workers: int) -> CrawlReport:
+    def run(
+        self, site_or_url: str, *, limit: int | None, registry: SiteRegistry, workers: int, recheck: bool
+    ) -> CrawlReport:
         requests_before = self.fetcher.requests_made
         links: list[ArticleLink] = []
+        already: list[ArticleLink] = []  # listed, undated, and in the archive: nothing to ask
+        full = limit is None and self.since is None
+        # Stopping at known articles is safe only after a crawl that saw every listing page:
+        # a crawl killed half-way stored a patchwork, and the next one must look at everything.
+        may_stop = not recheck and self.archive.last_full_crawl(self.key) is not None
+        complete = True
         try:
+            in_a_row = 0
             for link in discover(site_or_url, since=self.since, limit=limit, fetcher=self.fetcher, registry=registry):
+                if not recheck and not link.modified and self.archive.known(link.url) is not None:
+                    already.append(link)
+                    in_a_row += 1
+                    if may_stop and in_a_row >= CAUGHT_UP:
+                        break  # newest first: everything older was stored by an earlier full crawl
+                    continue
+                in_a_row = 0
                 links.append(link)
         except FetchError as exc:
+            complete = False
             if not links:
                 raise
             log.warning("discovery stopped early: %s", exc)
@@ -174,7 +205,9 @@ class _Crawl:
             ArticleLink(f.url, None, None, "listing") for f in self.archive.failures(self.key) if f.url not in listed
         ]
         work = links + retries
-        self.total = len(work)
+        self.total = len(work) + len(already)
+        for link in already:
+            self.note(link.url, "unchanged")
         to_fetch: list[ArticleLink] = []
         for link in work:
             known = self.archive.known(link.url)
@@ -183,6 +216,8 @@ class _Crawl:
             else:
                 to_fetch.append(link)
         self.fetch_all(to_fetch, workers)
+        if full and complete:
+            self.archive.mark_crawled(self.key)
         return CrawlReport(
             site=self.key,
             new=tuple(self.results["new"]),

@@ -69,6 +69,10 @@ CREATE TABLE IF NOT EXISTS failures (
     first_failed TEXT NOT NULL,
     last_failed  TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS crawls (
+    site         TEXT PRIMARY KEY,
+    completed_at TEXT NOT NULL
+);
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5 (
     title, body, speakers, tokenize = 'unicode61 remove_diacritics 2'
 );
@@ -264,6 +268,20 @@ class Archive:
         with self._transaction():
             self._db.execute("UPDATE pages SET modified = ? WHERE url = ?", (modified, page_url))
             self._db.execute("DELETE FROM failures WHERE url = ?", (page_url,))
+
+    def mark_crawled(self, site: str) -> None:
+        """Record that a full crawl of ``site`` (every listing page) has just completed."""
+        with self._transaction():
+            self._db.execute(
+                "INSERT INTO crawls (site, completed_at) VALUES (?, ?)"
+                " ON CONFLICT (site) DO UPDATE SET completed_at = excluded.completed_at",
+                (site, _now()),
+            )
+
+    def last_full_crawl(self, site: str) -> datetime.datetime | None:
+        """When a full crawl of ``site`` last completed, or ``None`` if none ever did."""
+        rows = self._query("SELECT completed_at FROM crawls WHERE site = ?", (site,))
+        return _when(rows[0]["completed_at"]) if rows else None
 
     def record_failure(self, url: str, *, site: str, error: PressreaderError | str, message: str = "") -> None:
         """Record that ``url`` failed (counting attempts), so a later crawl retries it.

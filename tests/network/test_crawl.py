@@ -62,14 +62,42 @@ def test_recrawl_of_listing_site_uses_conditional_requests(aspnet: Site, fetcher
 
         aspnet.clear_log()
         again = crawl(start, archive, fetcher=fetcher)
-    assert set(again.unchanged) == aspnet.good_urls
-    assert not again.new
-    assert not again.updated
+        assert set(again.unchanged) == aspnet.good_urls
+        assert not again.new
+        assert not again.updated
+        assert _article_hits(aspnet) == []  # archived articles cost nothing by default
+
+        aspnet.clear_log()
+        rechecked = crawl(start, archive, fetcher=fetcher, recheck=True)
+    assert set(rechecked.unchanged) == aspnet.good_urls
+    assert not rechecked.new
+    assert not rechecked.updated
     hits = _article_hits(aspnet)
     assert len(hits) == 9
     assert {(status, size) for _p, status, size in hits} == {(304, 0)}  # no body downloaded again
     sent = next(h for p, _s, _z, h in aspnet.log if p == aspnet.entries[0].path)
     assert sent["if-none-match"] == stored.etag
+
+
+def test_a_recrawl_stops_reading_listings_once_caught_up(aspnet: Site, fetcher: Fetcher, tmp_path: Path) -> None:
+    start = aspnet.url("/News-and-Events/Latest-News.aspx")
+    with Archive(tmp_path / "a.sqlite3") as archive:
+        crawl(start, archive, fetcher=fetcher)
+        assert archive.last_full_crawl(site_key(start)) is not None
+        aspnet.clear_log()
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr("pressreader.crawl.CAUGHT_UP", 3)
+            again = crawl(start, archive, fetcher=fetcher)
+    assert len(again.unchanged) == 3
+    listing_pages = [p for p, _s, _z, _h in aspnet.log if "Latest-News" in p]
+    assert len(listing_pages) == 1  # the first listing page showed only known releases
+
+
+def test_a_crawl_with_a_limit_is_not_a_full_crawl(aspnet: Site, fetcher: Fetcher, tmp_path: Path) -> None:
+    start = aspnet.url("/News-and-Events/Latest-News.aspx")
+    with Archive(tmp_path / "a.sqlite3") as archive:
+        crawl(start, archive, fetcher=fetcher, limit=2)
+        assert archive.last_full_crawl(site_key(start)) is None
 
 
 def test_crawl_over_faults_stores_every_good_and_records_every_bad(

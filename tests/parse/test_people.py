@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from pressreader.parse.people import expand_role, find_mentions, parse_subject, split_speaker
+from pressreader.parse.people import (
+    SpeakerRef,
+    expand_role,
+    find_mentions,
+    find_verbs,
+    mentions_in,
+    parse_subject,
+    split_speaker,
+)
 from pressreader.parse.speakers import People
 
 SPLIT = [
@@ -158,9 +166,33 @@ MENTIONS = [
     ("The Serious and Organised Crime Joint Action Group met in March.", []),
     ("Overall the report finds that Warwickshire Police requires improvement.", []),
     ("", []),
+    # a possessive is not a name; two capitalised words joined only by a tab are not a sure mention
+    ("Yesterday Mr Scott’s team met Chief Constable Smith", [("Smith", "Chief Constable")]),
+    ("Kim\tJones met Mr Scott.", [("Scott", None)]),
+    # "and" / "&" split a run into people
+    ("Sergeant O’Neill-Smith and Kim Jones & Jo Bloggs met",
+     [("O’Neill-Smith", "Sergeant"), ("Kim Jones", None), ("Jo Bloggs", None)]),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), MENTIONS)
 def test_find_mentions(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert [(r.name, r.role) for _, r in find_mentions(text)] == expected
+
+
+def test_mentions_in_reads_repeated_runs_once_with_the_same_result() -> None:
+    texts = ["Kent PCC Matthew Scott met Kim Jones.", "Later Kim Jones and Mr Scott spoke.",
+             "Kent PCC Matthew Scott met Kim Jones."]
+    seen: dict[tuple[str, ...], SpeakerRef | None] = {}
+    assert [mentions_in(t, seen) for t in texts] == [find_mentions(t) for t in texts]
+    assert ("Kim", "Jones") in seen
+
+
+def test_find_verbs_whole_words_only() -> None:
+    text = "Unsaid _said 2said ésaid x-said (said) “said” and went  on to add"
+    assert [m.group(0) for m in find_verbs(text)] == ["said", "said", "said", "went  on to add"]
+    assert [m.start() for m in find_verbs(text)][:3] == [27, 33, 40]
+
+
+def test_dotted_abbreviations_in_a_speaker_phrase() -> None:
+    assert split_speaker("Det. Supt. Kim Jones said:") == ("Kim Jones", "Detective Superintendent")

@@ -96,6 +96,7 @@ def _crawl(args: argparse.Namespace) -> int:
             limit=args.limit,
             fetcher=fetcher,
             on_progress=_Progress(sys.stderr),
+            recheck=args.recheck,
         )
     sys.stdout.write(report.summary() + "\n")
     return EXIT_OK if report.ok else EXIT_ERROR
@@ -192,6 +193,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("site", metavar="SITE|URL", help="a site name from `pressreader sites`, or a news listing address")
     p.add_argument("--since", type=_date, help="only releases published on or after this date (YYYY-MM-DD)")
     p.add_argument("--limit", type=_positive, help="at most this many releases, newest first")
+    p.add_argument(
+        "--recheck",
+        action="store_true",
+        help="ask again for every release already archived (a conditional request each) and read every listing page",
+    )
     p.add_argument(
         "--delay",
         type=_seconds,

@@ -87,13 +87,10 @@ def _trie_regex(node: dict[str, Any]) -> str:
     return body + "?" if optional else body
 
 
-# Patterns start with the trie, not with \b: re then skips quickly to the possible first
-# letters; the word start is checked in Python (find_verbs, _role_predicates).
-_VERB_RE = re.compile(words_pattern(SPEECH_VERBS) + r"\b")
-
-
-def _word_start(text: str, i: int) -> bool:
-    return i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_")
+# The word start is checked by the leading \b inside the regular expression (every phrase
+# starts with a word character, so \b there means "no word character before"): a Python-level
+# check per match was measured slower, and no phrase can start inside another one's match.
+_VERB_RE = re.compile(r"\b" + words_pattern(SPEECH_VERBS) + r"\b")
 
 
 def find_verbs(text: str) -> Iterator[re.Match[str]]:
@@ -102,16 +99,18 @@ def find_verbs(text: str) -> Iterator[re.Match[str]]:
     >>> [m.group(0) for m in find_verbs("Unsaid, she said and added")]
     ['said', 'added']
     """
-    return (m for m in _VERB_RE.finditer(text) if _word_start(text, m.start()))
+    return _VERB_RE.finditer(text)
 
 
 def _has_verb(text: str) -> bool:
-    return next(find_verbs(text), None) is not None
+    return _VERB_RE.search(text) is not None
 _RELATIVE_RE = re.compile(r",\s*(?:" + "|".join(sorted(RELATIVE_WORDS)) + r")\b[^,]*(?:,|$)")
 _PAREN_RE = re.compile(r"\([^()]*\)")
 _TOKEN_RE = re.compile(r"[^\W\d_][\w’'/.-]*|&|,")
 _CAP = r"[A-Z][\w’'/-]*"
-_RUN_RE = re.compile(_CAP + r"(?:(?:,?[ \t]+|(?:[ \t]+(?:and|of|for|the|&))+[ \t]+)" + _CAP + r")*")
+# Runs of two or more capitalised words: one capitalised word is never a sure mention, and
+# requiring the second word in the pattern keeps sentence openers out of the Python loop.
+_RUN_RE = re.compile(_CAP + r"(?:(?:,?[ \t]+|(?:[ \t]+(?:and|of|for|the|&))+[ \t]+)" + _CAP + r")+")
 _LONGEST_MENTION = 40  # words in "Name, Office for Area,"-style phrases, with room to spare
 _SENTENCE_END_RE = re.compile(r"[.;:!?](?:\s|$)")
 _PREDICATE_RE = re.compile(
@@ -153,24 +152,23 @@ class SpeakerRef:
 
 
 _NOBODY = SpeakerRef()
+# Word sets the hot loops test against, built once from the vocabulary.
+_NOT_NAME_OR_ROLE = NOT_NAMES | ROLE_WORDS
+_NOT_NAME_NOT_ROLE = NOT_NAMES - ROLE_WORDS
+_ROLE_OR_HONORIFIC = ROLE_WORDS | HONORIFICS
+_PHRASE_WORDS = CONNECTORS | {",", "The"}  # kept in a phrase besides capitalised words
+_PHRASE_STOP = NOT_NAMES - ROLE_WORDS - {"The", "And"}  # end a phrase once it has begun
+_PHRASE_EDGE = CONNECTORS | {",", "The", "And"}  # trimmed from both ends of a phrase
+_QUALIFIED_AFTER = frozenset({"for", "of", "and", "&"})
+_RUN_EDGE = CONNECTORS | {","}  # skipped before a mention's first word
+_ARTICLE_RE = re.compile(r"^(?:the|The|a|A|our|Our)\s+")
+# _TOKEN_RE without the full stops that end a token ("Supt.", "Mr.", a full stop after a name);
+# a token never starts with a full stop, so these are the tokens with their trailing dots stripped.
+_WORD_RE = re.compile(r"[^\W\d_](?:[\w’'/.-]*[\w’'/-])?|&|,")
 
 
 def _tokens(text: str) -> list[str]:
-    out = []
-    for tok in _TOKEN_RE.findall(text):
-        tok = tok.rstrip(".")  # "Supt.", "Mr.", and a full stop after a name
-        if tok:
-            out.append(tok)
-    return out
-
-
-def _is_cap(tok: str) -> bool:
-    """A capitalised word (ALL CAPS words such as headline shouting or acronyms are not names)."""
-    return tok[:1].isupper() and not (len(tok) >= 3 and tok.isupper() and tok not in ROLE_WORDS)
-
-
-def _is_role(tok: str) -> bool:
-    return tok in ROLE_WORDS
+    return _WORD_RE.findall(text)
 
 
 def _phrase(tokens: list[str], from_end: bool) -> list[str]:
@@ -178,8 +176,9 @@ def _phrase(tokens: list[str], from_end: bool) -> list[str]:
     seq = reversed(tokens) if from_end else iter(tokens)
     kept: list[str] = []
     for tok in seq:
-        if tok == "," or tok in CONNECTORS or tok == "The" or _is_cap(tok):
-            if tok in NOT_NAMES and tok not in ROLE_WORDS and tok not in ("The", "And") and kept:
+        if tok in _PHRASE_WORDS or (  # _is_cap, inlined: this loop runs for every token
+                tok[:1].isupper() and not (len(tok) >= 3 and tok.isupper() and tok not in ROLE_WORDS)):
+            if kept and tok in _PHRASE_STOP:
                 break
             kept.append(tok)
         else:
@@ -187,9 +186,9 @@ def _phrase(tokens: list[str], from_end: bool) -> list[str]:
     if from_end:
         kept.reverse()
     lo, hi = 0, len(kept)
-    while lo < hi and (kept[lo] in CONNECTORS or kept[lo] in (",", "The", "And")):
+    while lo < hi and kept[lo] in _PHRASE_EDGE:
         lo += 1
-    while hi > lo and (kept[hi - 1] in CONNECTORS or kept[hi - 1] in (",", "The", "And")):
+    while hi > lo and kept[hi - 1] in _PHRASE_EDGE:
         hi -= 1
     return kept[lo:hi]
 
@@ -208,20 +207,24 @@ def _split_parts(tokens: list[str]) -> list[list[str]]:
 def _name_runs(part: list[str]) -> list[tuple[int, int]]:
     """Spans of personal-name tokens in one comma part (qualifiers excluded)."""
     runs: list[tuple[int, int]] = []
+    # a name token: capitalised (as _is_cap), neither a role word nor an honorific
+    namey = [tok[:1].isupper() and not (len(tok) >= 3 and tok.isupper()) and tok not in _ROLE_OR_HONORIFIC
+             for tok in part]
+    n = len(part)
     i = 0
-    while i < len(part):
-        tok = part[i]
-        if _is_cap(tok) and not _is_role(tok) and tok not in HONORIFICS and tok != "The":
-            j = i
-            while j < len(part) and _is_cap(part[j]) and not _is_role(part[j]) and part[j] not in HONORIFICS:
+    while i < n:
+        if namey[i] and part[i] != "The":
+            j = i + 1
+            while j < n and namey[j]:
                 j += 1
             before = part[i - 1] if i else ""
-            after = part[j] if j < len(part) else ""
+            after = part[j] if j < n else ""
             words = part[i:j]
-            qualifier = before in ("for", "of", "and", "&") or _is_role(after) or after in ("and", "&")
-            org = any(w in ORGANISATION_WORDS for w in words)
+            qualifier = before in _QUALIFIED_AFTER or after in ROLE_WORDS or after in ("and", "&")
+            org = not ORGANISATION_WORDS.isdisjoint(words)
             stop = len(words) == 1 and words[0] in NOT_NAMES
-            possessive = any(w.endswith(("’s", "'s")) for w in words)
+            spaced = " ".join(words) + " "  # tokens hold no spaces: "’s " ends a word
+            possessive = "’s " in spaced or "'s " in spaced
             if not (qualifier or org or stop or possessive):
                 runs.append((i, j))
             i = j
@@ -233,22 +236,24 @@ def _name_runs(part: list[str]) -> list[tuple[int, int]]:
 def _build(tokens: list[str], definite: bool = False) -> SpeakerRef:
     """Split a cleaned run of tokens into a name and a role."""
     gender = None
-    cleaned: list[str] = []
-    for tok in tokens:
-        if tok in HONORIFICS:
-            gender = "m" if tok in MALE_HONORIFICS else "f" if tok in FEMALE_HONORIFICS else gender
-            continue
-        cleaned.append(tok)
+    cleaned = tokens  # never changed in place below
+    if not HONORIFICS.isdisjoint(tokens):
+        cleaned = []
+        for tok in tokens:
+            if tok in HONORIFICS:
+                gender = "m" if tok in MALE_HONORIFICS else "f" if tok in FEMALE_HONORIFICS else gender
+                continue
+            cleaned.append(tok)
     if cleaned and cleaned[0] == "The":
         definite = True
         cleaned = cleaned[1:]
-    parts = _split_parts(cleaned)
+    parts = _split_parts(cleaned) if "," in cleaned else [cleaned] if cleaned else []
     name_at: tuple[int, int, int] | None = None
     for pi, part in enumerate(parts):
         for start, end in _name_runs(part):
             name_at = (pi, start, end)
     if name_at is None:
-        role = _role_text([p for p in parts if any(_is_role(t) for t in p)])
+        role = _role_text([p for p in parts if not ROLE_WORDS.isdisjoint(p)])
         if role and definite:
             return SpeakerRef(role=role, office=role, gender=gender, person=True)
         return SpeakerRef(role=role, gender=gender, person=False)
@@ -262,10 +267,10 @@ def _build(tokens: list[str], definite: bool = False) -> SpeakerRef:
         else:
             break
     role_parts.reverse()
-    if own and any(_is_role(t) for t in own):
+    if own and not ROLE_WORDS.isdisjoint(own):
         role_parts.append(own)
     for right in parts[pi + 1:]:
-        if any(_is_role(t) for t in right):
+        if not ROLE_WORDS.isdisjoint(right):
             role_parts.append(right)
         else:
             break
@@ -277,7 +282,9 @@ def _role_text(parts: list[list[str]]) -> str | None:
     if not parts:
         return None
     text = ", ".join(" ".join(p) for p in parts)
-    text = re.sub(r"^(?:the|The|a|A|our|Our)\s+", "", text).strip(" ,")
+    if text[:1] in "tTaAoO":
+        text = _ARTICLE_RE.sub("", text)
+    text = text.strip(" ,")
     return expand_role(text) or None
 
 
@@ -305,14 +312,17 @@ def parse_subject(text: str, inverted: bool = False) -> SpeakerRef:
     >>> parse_subject("the report").person
     False
     """
-    text = _PAREN_RE.sub(" ", text)
-    text = _RELATIVE_RE.sub(",", text)
+    if "(" in text:  # both patterns need a literal character: skip them when it is absent
+        text = _PAREN_RE.sub(" ", text)
+    if "," in text:
+        text = _RELATIVE_RE.sub(",", text)
     words = _tokens(text)
     if inverted:
-        if words and words[0].lower() in PRONOUNS:
-            return SpeakerRef(pronoun=words[0].lower(), gender=PRONOUNS[words[0].lower()], person=True)
+        first_low = words[0].lower() if words else ""
+        if first_low in PRONOUNS:
+            return SpeakerRef(pronoun=first_low, gender=PRONOUNS[first_low], person=True)
         definite = bool(words) and words[0] in ("the", "The")
-        if words and words[0].lower() in ("a", "an") and len(words) > 1:
+        if first_low in ("a", "an") and len(words) > 1:
             lowered = [w.lower() for w in words[1:4]]
             if any(w in PERSON_NOUNS for w in lowered):
                 return SpeakerRef(person=True)
@@ -326,10 +336,10 @@ def parse_subject(text: str, inverted: bool = False) -> SpeakerRef:
         words.pop()
     if not words:
         return _NOBODY
-    last = words[-1]
-    if last.lower() in PRONOUNS:
-        return SpeakerRef(pronoun=last.lower(), gender=PRONOUNS[last.lower()], person=True)
-    if last.lower() in PERSON_NOUNS:
+    last = words[-1].lower()
+    if last in PRONOUNS:
+        return SpeakerRef(pronoun=last, gender=PRONOUNS[last], person=True)
+    if last in PERSON_NOUNS:
         return SpeakerRef(person=True)
     kept = _phrase(words, from_end=True)
     first = len(words) - len(kept)
@@ -388,35 +398,60 @@ def find_mentions(text: str) -> list[tuple[int, SpeakerRef]]:
     >>> [(i, r.name, r.role) for i, r in find_mentions("Yesterday Kent PCC Matthew Scott visited Dover.")]
     [(10, 'Matthew Scott', 'Kent Police and Crime Commissioner')]
     """
+    return mentions_in(text, {})
+
+
+def mentions_in(text: str, seen: dict[tuple[str, ...], SpeakerRef | None]) -> list[tuple[int, SpeakerRef]]:
+    """:func:`find_mentions`, reading each distinct run of words once per ``seen``.
+
+    ``seen`` belongs to one caller's pass over one release (a release names the same
+    people again and again); it must not outlive it.
+
+    >>> seen: dict[tuple[str, ...], SpeakerRef | None] = {}
+    >>> [i for i, _ in mentions_in("Mr Scott met Mr Scott.", seen)], len(seen)
+    ([0, 13], 1)
+    """
     found: list[tuple[int, SpeakerRef]] = []
     for m in _RUN_RE.finditer(text):
-        if " " not in m.group(0):
-            continue  # one capitalised word is never a sure mention
-        words = _TOKEN_RE.findall(m.group(0))
+        group = m.group(0)
+        if " " not in group:
+            continue  # one capitalised word (or words joined by tabs) is never a sure mention
+        words = _TOKEN_RE.findall(group)
         if len(words) > _LONGEST_MENTION:
             continue  # a list of names or a shouted heading, not one person
+        n = len(words)
         lo = 0
-        while lo < len(words) and (words[lo] in NOT_NAMES and words[lo] not in ROLE_WORDS):
+        while lo < n and words[lo] in _NOT_NAME_NOT_ROLE:
             lo += 1
+        if "and" not in words and "&" not in words:  # one run: the words after any leading connectors
+            while lo < n and words[lo] in _RUN_EDGE:
+                lo += 1
+            _add_mention(found, words[lo:] if lo else words, text, m.start(), seen)
+            continue
         run: list[str] = []
-        for word in words[lo:]:
-            if word in ("and", "&") and run and not _is_role(run[-1]):
-                _add_mention(found, run, text, m.start())  # "Kim McGuinness and Chief Constable …"
+        for word in words[lo:] if lo else words:
+            if (word == "and" or word == "&") and run and run[-1] not in ROLE_WORDS:
+                _add_mention(found, run, text, m.start(), seen)  # "Kim McGuinness and Chief Constable …"
                 run = []
-            elif run or (word not in CONNECTORS and word != ","):
+            elif run or word not in _RUN_EDGE:
                 run.append(word)
-        _add_mention(found, run, text, m.start())
+        _add_mention(found, run, text, m.start(), seen)
     found.extend(_role_predicates(text))
-    found.sort(key=lambda item: item[0])
+    found.sort(key=_offset)
     return found
+
+
+def _offset(item: tuple[int, SpeakerRef]) -> int:
+    return item[0]
 
 
 def _role_predicates(text: str) -> list[tuple[int, SpeakerRef]]:
     """Offices given by a verb: "Matthew Scott has been elected as the Police and Crime Commissioner"."""
     found: list[tuple[int, SpeakerRef]] = []
     for m in _PREDICATE_RE.finditer(text):
-        if not _word_start(text, m.start()):
-            continue
+        i = m.start()
+        if i and (text[i - 1].isalnum() or text[i - 1] == "_"):
+            continue  # not a word start (the trie first is faster than a leading \b here)
         before = text[max(0, m.start() - 120): m.start()]
         cut = None
         for b in _SENTENCE_END_RE.finditer(before):
@@ -434,16 +469,24 @@ def _role_predicates(text: str) -> list[tuple[int, SpeakerRef]]:
     return found
 
 
-def _add_mention(found: list[tuple[int, SpeakerRef]], run: list[str], text: str, near: int) -> None:
-    if len(run) >= 2 and any(w not in ROLE_WORDS and w not in NOT_NAMES and _is_cap(w) for w in run):
-        ref = _sure_mention(run)
-        if ref is not None:
-            found.append((text.find(run[0], near), ref))
+def _add_mention(found: list[tuple[int, SpeakerRef]], run: list[str], text: str, near: int,
+                 seen: dict[tuple[str, ...], SpeakerRef | None]) -> None:
+    if len(run) < 2:
+        return
+    key = tuple(run)
+    if key in seen:
+        ref = seen[key]
+    else:
+        sure = any(w not in _NOT_NAME_OR_ROLE and w[:1].isupper() and not (len(w) >= 3 and w.isupper())
+                   for w in run)  # a capitalised word (_is_cap) that is neither a stop word nor a role
+        ref = seen[key] = _sure_mention(run) if sure else None
+    if ref is not None:
+        found.append((text.find(run[0], near), ref))
 
 
 def _sure_mention(run: list[str]) -> SpeakerRef | None:
     hi = len(run)
-    while hi and (run[hi - 1] in CONNECTORS or run[hi - 1] == ","):
+    while hi and run[hi - 1] in _RUN_EDGE:
         hi -= 1
     run = run[:hi]
     if not run:
@@ -451,7 +494,7 @@ def _sure_mention(run: list[str]) -> SpeakerRef | None:
     ref = _build(run)
     if ref.name is None:
         return None
-    titled = len(run) > 1 and any(t in HONORIFICS or _is_role(t) for t in run)
+    titled = len(run) > 1 and not _ROLE_OR_HONORIFIC.isdisjoint(run)
     if len(ref.name.split()) >= 2 or titled:
         return ref
     return None

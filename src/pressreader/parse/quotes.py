@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from ..errors import ParseError
 from ..models import Quote
-from .people import SpeakerRef, find_mentions, find_verbs, parse_subject, words_pattern
+from .people import SpeakerRef, find_verbs, mentions_in, parse_subject, words_pattern
 from .speakers import People
 from .vocabulary import SPEECH_VERBS
 
@@ -42,6 +42,7 @@ _SUBJECT_WORDS = frozenset({"he", "she", "the", "a", "an", "and", "of", "for", "
 _LOOK = 200  # characters searched for a subject either side of a speech verb
 _OPEN_PUNCT = "([{—–-/“‘\"'"
 _DOUBLE, _SINGLE = "d", "s"
+_NO_REF = SpeakerRef()  # frozen: shared safely
 
 
 @dataclass
@@ -103,8 +104,9 @@ def extract_quotes(paragraphs: Sequence[str] | str) -> list[Quote]:
     has_signature = len(paras) >= 3 and _signature(paras[-2], paras[-1]) is not None
     if not has_signature and not any(para.segs for para in scanned):
         return []  # no quote marks and no signature: nobody is quoted, skip the speaker work
+    seen: dict[tuple[str, ...], SpeakerRef | None] = {}  # runs of words read so far, this call only
     for index, text in enumerate(paras):
-        _attribute(text, scanned[index], people)
+        _attribute(text, scanned[index], people, seen)
         signer = _signature(paras[index - 1], text) if index else None
         if signer is not None:  # "Lisa Townsend" / "Police and Crime Commissioner for Surrey"
             people.resolve(signer)
@@ -195,35 +197,42 @@ def _scan(p: str) -> list[_Seg]:
 # --- step 2: speakers named in one paragraph --------------------------------------------------
 
 
-def _attribute(p: str, para: _Para, people: People) -> None:
+def _attribute(p: str, para: _Para, people: People, seen: dict[tuple[str, ...], SpeakerRef | None]) -> None:
     segs = para.segs
-    events: list[tuple[int, int, _Attr | SpeakerRef]] = []
+    nsegs = len(segs)
+    attrs: list[tuple[int, int, _Attr | SpeakerRef]] = []
     k = 0
     for m in find_verbs(p):
-        while k < len(segs) and segs[k].end <= m.start():
+        at = m.start()
+        while k < nsegs and segs[k].end <= at:
             k += 1
-        if k < len(segs) and segs[k].start <= m.start():
+        if k < nsegs and segs[k].start <= at:
             continue  # inside quoted words
-        lo = max(segs[k - 1].end + 1 if k else 0, m.start() - _LOOK)
-        before = p[lo: m.start()]
+        lo = max(segs[k - 1].end + 1 if k else 0, at - _LOOK)
+        before = p[lo: at]
         cut = None
         for b in _BOUNDARY_RE.finditer(before):
             cut = b.end()
         if cut is not None:
             before = before[cut:]
-        ref = parse_subject(before) if before.strip(" ,") else SpeakerRef()
+        ref = parse_subject(before) if before.strip(" ,") else _NO_REF
         if not ref.person:
-            hi = min(segs[k].start - 1 if k < len(segs) else len(p), m.end() + _LOOK)
+            hi = min(segs[k].start - 1 if k < nsegs else len(p), m.end() + _LOOK)
             after = p[m.end(): hi]
             stop = _BOUNDARY_RE.search(after)
             inverted = parse_subject(after[: stop.start()] if stop else after, inverted=True)
             if inverted.person:
                 ref = inverted
         if ref.person:
-            events.append((m.start(), 0, _Attr(m.start(), m.end(), ref)))
-    for offset, ref in find_mentions(_blank_segments(p, segs)):
-        events.append((offset, 1, ref))
-    events.sort(key=lambda e: (e[0], e[1]))
+            attrs.append((at, 0, _Attr(at, m.end(), ref)))
+    mentions = mentions_in(_blank_segments(p, segs) if segs else p, seen)
+    events: list[tuple[int, int, _Attr | SpeakerRef]]
+    if not attrs:  # both lists are in order already: sort only when they interleave
+        events = [(offset, 1, ref) for offset, ref in mentions]
+    else:
+        events = attrs + [(offset, 1, ref) for offset, ref in mentions]
+        if mentions:
+            events.sort(key=_event_order)
     for _, _, item in events:
         if isinstance(item, _Attr):
             item.pid = people.resolve(item.ref)
@@ -234,6 +243,10 @@ def _attribute(p: str, para: _Para, people: People) -> None:
             pid = people.resolve(item)
             if pid is not None:
                 para.last_named = pid
+
+
+def _event_order(event: tuple[int, int, _Attr | SpeakerRef]) -> tuple[int, int]:
+    return event[0], event[1]
 
 
 def _blank_segments(p: str, segs: list[_Seg]) -> str:

@@ -50,6 +50,7 @@ class People:
         self._by_office: dict[str, int] = {}
         self._by_gender: dict[str, int] = {}
         self._last: int | None = None
+        self._offices_of: dict[str, frozenset[str]] = {}  # role -> its office keys, this release only
 
     def resolve(self, ref: SpeakerRef) -> int | None:
         """The id of the person ``ref`` means (registering new names), or ``None``."""
@@ -92,11 +93,7 @@ class People:
         if ref.role and ref.name:
             if person.role is None or len(ref.role) > len(person.role):
                 person.role = ref.role
-            low = ref.role.lower()
-            person.offices.update(office for office in _OFFICE_KEYS if office in low)
-            last_word = low.split()[-1]
-            if last_word.capitalize() in ROLE_WORDS:
-                person.offices.add(last_word)
+            person.offices.update(self._offices(ref.role))
         for word in person.name.split():
             self._by_word[word.lower()] = pid
         for office in person.offices:  # bounded by the vocabulary, not by the page
@@ -104,6 +101,18 @@ class People:
         if person.gender:
             self._by_gender[person.gender] = pid
         self._last = pid
+
+    def _offices(self, role: str) -> frozenset[str]:
+        """The office keys ``role`` answers to (a release repeats its roles: each is read once)."""
+        offices = self._offices_of.get(role)
+        if offices is None:
+            low = role.lower()
+            found = {office for office in _OFFICE_KEYS if office in low}
+            last_word = low.split()[-1]
+            if last_word.capitalize() in ROLE_WORDS:
+                found.add(last_word)
+            offices = self._offices_of[role] = frozenset(found)
+        return offices
 
     def name(self, pid: int) -> str:
         """The person's full name as first given (completed when only a surname came first)."""
