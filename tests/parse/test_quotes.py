@@ -230,6 +230,12 @@ CASES: list[tuple[str, list[str] | str, list[Quote]]] = [
      [q("We asked residents.\nThey answered.", ("Kim McGuinness", None), 1, 2)]),
     ("string with single newlines", "Kim McGuinness said:\n“We asked residents.\n“They answered.”",
      [q("We asked residents.\nThey answered.", ("Kim McGuinness", None), 1, 2)]),
+    # --- rule 7 reaches past the last quote: a later mention still gives the fuller role, so
+    # mentions cannot be skipped once the quotes have been read
+    ("role from a mention after the quote", [
+        "“We will act now on this,” said Kim Jones.",
+        "Kent Police and Crime Commissioner Kim Jones visited Dover.",
+     ], [q("We will act now on this", ("Kim Jones", "Kent Police and Crime Commissioner"), 0)]),
     # --- edge cases
     ("empty list", [], []),
     ("empty string", "", []),

@@ -41,13 +41,18 @@ __all__ = [
     "expand_role",
     "find_mentions",
     "find_verbs",
+    "mentions_in",
     "parse_subject",
     "split_speaker",
     "words_pattern",
 ]
 
+# "Not after a word character or hyphen" is checked behind each abbreviation once it has matched
+# (the same test as a lookbehind in front of the group, which would stop re skipping quickly to
+# the possible first letters).
 _ABBREV_RE = re.compile(
-    r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in sorted(ROLE_ABBREVIATIONS, key=len, reverse=True))
+    "(?:" + "|".join(re.escape(a) + "(?<![\\w-]" + re.escape(a) + ")"
+             for a in sorted(ROLE_ABBREVIATIONS, key=len, reverse=True))
     + r")(?![\w-])"
 )
 

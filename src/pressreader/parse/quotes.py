@@ -45,7 +45,7 @@ _DOUBLE, _SINGLE = "d", "s"
 _NO_REF = SpeakerRef()  # frozen: shared safely
 
 
-@dataclass
+@dataclass(slots=True)
 class _Seg:
     start: int
     end: int
@@ -61,7 +61,7 @@ class _Seg:
     role: str | None = None  # the office as written, for a speaker who is never named
 
 
-@dataclass
+@dataclass(slots=True)
 class _Attr:
     pos: int
     end: int
@@ -69,14 +69,14 @@ class _Attr:
     pid: int | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Para:
     segs: list[_Seg] = field(default_factory=list)
     attrs: list[_Attr] = field(default_factory=list)
     last_named: int | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Unit:
     parts: list[tuple[int, str]]
     pid: int | None

@@ -28,7 +28,7 @@ __all__ = ["People"]
 _OFFICE_KEYS: frozenset[str] = frozenset(expand_role(o).lower() for o in OFFICE_WORDS)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Person:
     name: str
     gender: str | None = None
