@@ -71,6 +71,11 @@ _EXPORTS: dict[str, str] = {
     "CrawlProgress": "crawl",
     "Archive": "store",
     "StoredArticle": "store",
+    # rendering
+    "render": "render",
+    "render_index": "render",
+    "RenderOptions": "render",
+    "article_filename": "render",
 }
 
 if TYPE_CHECKING:
@@ -157,6 +162,18 @@ if TYPE_CHECKING:
     from .models import Source as Source
     from .parse import extract_quotes as extract_quotes
     from .parse import parse_article as parse_article
+    from .render import (
+        RenderOptions as RenderOptions,
+    )
+    from .render import (
+        article_filename as article_filename,
+    )
+    from .render import (
+        render as render,
+    )
+    from .render import (
+        render_index as render_index,
+    )
     from .sites import DEFAULT_REGISTRY as DEFAULT_REGISTRY
     from .sites import Selectors as Selectors
     from .sites import Site as Site

@@ -24,7 +24,7 @@ from ._common import EXIT_ERROR, EXIT_OK, EXIT_USAGE, Handler, UsageError, fail
 __all__ = ["build_parser", "main"]
 
 # Subcommand modules, in the order their commands appear in --help.
-_GROUPS = ("parsing", "network")
+_GROUPS = ("parsing", "network", "rendering")
 
 
 def build_parser() -> argparse.ArgumentParser:

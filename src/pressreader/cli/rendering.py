@@ -1,0 +1,187 @@
+"""``pressreader render`` and ``pressreader export-html``: articles at the reader's size.
+
+``render`` reads one saved news page (HTML) or Article JSON file and prints or
+writes it as a reader view, large-print text, terminal text or Markdown.
+``export-html`` writes one reader page per article plus ``index.html``.
+
+Escape codes are used only for ``--target terminal`` written to a terminal
+with ``NO_COLOR`` unset; never into a file or pipe.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..errors import OptionsError
+from ..models import Article
+from ..render import TARGETS, RenderOptions, article_filenames, render, render_index, should_color
+from ..render.options import NAMED_SIZES, Font, Theme
+from ._common import EXIT_OK, UsageError, add_command, read_bytes
+
+__all__ = ["load_article", "parse_size", "register"]
+
+
+def parse_size(value: str) -> str | float:
+    """A ``--size`` value: a named step or a number from 1.0 to 4.0.
+
+    >>> parse_size("large"), parse_size("2.5")
+    ('large', 2.5)
+    """
+    if value in NAMED_SIZES:
+        return value
+    try:
+        return float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a size: use standard, large, largest or a number from 1.0 to 4.0"
+        ) from None
+
+
+def load_article(data: bytes, url: str | None = None) -> Article:
+    """An Article from Article JSON (starts with ``{``) or a saved HTML page (saved from ``url``).
+
+    >>> load_article(b'{"title": "T", "body": ["B."]}').title
+    'T'
+    """
+    if data.lstrip()[:1] == b"{":
+        return Article.from_json(data)
+    from ..parse import parse_article  # parsing HTML is only loaded when needed
+
+    return parse_article(data, url)
+
+
+def _options(args: argparse.Namespace, *, width: int | None) -> RenderOptions:
+    fields: dict[str, object] = {"size": args.size, "theme": args.theme, "font": args.font}
+    if width is not None:
+        fields["width"] = width
+    try:
+        return RenderOptions().replace(**fields)
+    except OptionsError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _render(args: argparse.Namespace) -> int:
+    article = load_article(read_bytes(args.file), args.url)
+    width = args.width
+    color = False
+    if args.target == "terminal" and args.output is None:
+        color = should_color(sys.stdout, os.environ)
+        if width is None:
+            width = max(20, min(1000, shutil.get_terminal_size().columns))
+    options = _options(args, width=width).replace(color=color)
+    text = render(article, args.target, options=options)
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        _write(Path(args.output), text)
+    return EXIT_OK
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror}") from None
+
+
+def _archive_articles(db: str) -> list[Article]:
+    if not Path(db).is_file():
+        raise UsageError(f"no archive at {db}")
+    from ..store import Archive  # loaded only when an archive is asked for
+
+    with Archive(db) as archive:
+        return [stored.article for stored in archive]
+
+
+def _sorted_newest_first(articles: Iterable[Article]) -> list[Article]:
+    return sorted(articles, key=lambda a: (a.date is not None, a.date), reverse=True)
+
+
+def _export(args: argparse.Namespace) -> int:
+    articles = [load_article(read_bytes(f)) for f in args.files]
+    if args.db:
+        articles.extend(_archive_articles(args.db))
+    if not articles:
+        raise UsageError("nothing to export: name article files or an archive with --db")
+    articles = _sorted_newest_first(articles)
+    options = _options(args, width=None)
+    out = Path(args.out_dir)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"cannot create {out}: {exc.strerror}") from None
+    for article, name in zip(articles, article_filenames(articles), strict=True):
+        _write(out / name, render(article, "html", options=options))
+    _write(out / "index.html", render_index(articles, options))
+    print(f"wrote {len(articles)} reader page(s) and index.html to {out}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _presentation(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--size",
+        type=parse_size,
+        default="standard",
+        help="standard (18.7 px), large (24 px), largest (32 px) or a scale 1.0-4.0 of 16 px",
+    )
+    parser.add_argument("--theme", default="default", choices=_literal(Theme), help="colours")
+    parser.add_argument("--font", default="sans", choices=_literal(Font), help="font family")
+
+
+def _literal(kind: object) -> tuple[str, ...]:
+    from typing import get_args
+
+    return tuple(get_args(kind))
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``render`` and ``export-html`` subcommands.
+
+    >>> parser = argparse.ArgumentParser(prog="pressreader")
+    >>> register(parser.add_subparsers())
+    >>> parser.parse_args(["render", "a.json", "--size", "1.5"]).size
+    1.5
+    """
+    parser = add_command(
+        sub,
+        "render",
+        _render,
+        help="show an article at a chosen text size: reader-view HTML, large-print text or Markdown",
+        examples=(
+            "  pressreader render saved-page.html --target text --size largest\n"
+            "  pressreader render article.json --target html --size large --theme cream -o article.html\n"
+            "  pressreader render article.json --target terminal\n"
+            "  pressreader parse page.html --json | pressreader render - --target markdown"
+        ),
+    )
+    parser.add_argument("file", help="a saved HTML page or an Article JSON file ('-' reads standard input)")
+    parser.add_argument("--url", help="the address a saved HTML page came from (finds the site and its name)")
+    parser.add_argument("--target", default="html", choices=TARGETS, help="output format (default: html)")
+    _presentation(parser)
+    parser.add_argument(
+        "--width",
+        type=int,
+        help="columns for text and terminal output (default: 80, or the terminal's width)",
+    )
+    parser.add_argument("-o", "--output", metavar="OUT", help="write to this file instead of standard output")
+
+    export = add_command(
+        sub,
+        "export-html",
+        _export,
+        help="write an accessible reader page for each article, and an index.html linking them",
+        examples=(
+            "  pressreader export-html reader/ saved/*.html\n"
+            "  pressreader export-html reader/ a.json b.json --size large --theme high-contrast\n"
+            "  pressreader export-html reader/ --db archive.sqlite"
+        ),
+    )
+    export.add_argument("out_dir", metavar="OUT_DIR", help="folder to write the pages into (created if needed)")
+    export.add_argument("files", metavar="FILES", nargs="*", help="saved HTML pages or Article JSON files")
+    export.add_argument("--db", metavar="PATH", help="also export every article in this archive")
+    _presentation(export)
