@@ -76,6 +76,17 @@ _EXPORTS: dict[str, str] = {
     "render_index": "render",
     "RenderOptions": "render",
     "article_filename": "render",
+    # speech
+    "speech_script": "speech",
+    "Utterance": "speech",
+    "SpeechOptions": "speech",
+    "save_audio": "speech",
+    "AudioIndex": "speech",
+    "Player": "speech",
+    "PlayerEvent": "speech",
+    "SpeechEngine": "speech",
+    "Voice": "speech",
+    "list_voices": "speech",
 }
 
 if TYPE_CHECKING:
@@ -178,6 +189,36 @@ if TYPE_CHECKING:
     from .sites import Selectors as Selectors
     from .sites import Site as Site
     from .sites import SiteRegistry as SiteRegistry
+    from .speech import (
+        AudioIndex as AudioIndex,
+    )
+    from .speech import (
+        Player as Player,
+    )
+    from .speech import (
+        PlayerEvent as PlayerEvent,
+    )
+    from .speech import (
+        SpeechEngine as SpeechEngine,
+    )
+    from .speech import (
+        SpeechOptions as SpeechOptions,
+    )
+    from .speech import (
+        Utterance as Utterance,
+    )
+    from .speech import (
+        Voice as Voice,
+    )
+    from .speech import (
+        list_voices as list_voices,
+    )
+    from .speech import (
+        save_audio as save_audio,
+    )
+    from .speech import (
+        speech_script as speech_script,
+    )
     from .store import Archive as Archive
     from .store import StoredArticle as StoredArticle
 

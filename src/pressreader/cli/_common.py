@@ -7,6 +7,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from ..models import Article
+
 EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_USAGE = 2
@@ -56,3 +58,16 @@ def read_bytes(path: str) -> bytes:
         raise UsageError(f"{path} is a folder, not a saved page") from None
     except OSError as exc:
         raise UsageError(f"cannot read {path}: {exc.strerror}") from None
+
+
+def load_article(data: bytes, url: str | None = None) -> Article:
+    """An Article from Article JSON (starts with ``{``) or a saved HTML page (saved from ``url``).
+
+    >>> load_article(b'{"title": "T", "body": ["B."]}').title
+    'T'
+    """
+    if data.lstrip()[:1] == b"{":
+        return Article.from_json(data)
+    from ..parse import parse_article  # parsing HTML is only loaded when needed
+
+    return parse_article(data, url)

@@ -21,9 +21,9 @@ from ..errors import OptionsError
 from ..models import Article
 from ..render import TARGETS, RenderOptions, article_filenames, render, render_index, should_color
 from ..render.options import NAMED_SIZES, Font, Theme
-from ._common import EXIT_OK, UsageError, add_command, read_bytes
+from ._common import EXIT_OK, UsageError, add_command, load_article, read_bytes
 
-__all__ = ["load_article", "parse_size", "register"]
+__all__ = ["parse_size", "register"]
 
 
 def parse_size(value: str) -> str | float:
@@ -40,19 +40,6 @@ def parse_size(value: str) -> str | float:
         raise argparse.ArgumentTypeError(
             f"{value!r} is not a size: use standard, large, largest or a number from 1.0 to 4.0"
         ) from None
-
-
-def load_article(data: bytes, url: str | None = None) -> Article:
-    """An Article from Article JSON (starts with ``{``) or a saved HTML page (saved from ``url``).
-
-    >>> load_article(b'{"title": "T", "body": ["B."]}').title
-    'T'
-    """
-    if data.lstrip()[:1] == b"{":
-        return Article.from_json(data)
-    from ..parse import parse_article  # parsing HTML is only loaded when needed
-
-    return parse_article(data, url)
 
 
 def _options(args: argparse.Namespace, *, width: int | None) -> RenderOptions:
