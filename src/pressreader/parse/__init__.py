@@ -76,7 +76,8 @@ def _parse(html: str | bytes, url: str | None, site: Site | str | None) -> Artic
     site_title = select(root, selectors.title)
     site_date = select(root, selectors.date)
     site_body = select(root, selectors.body)
-    marked = frozenset(e for selector in selectors.remove for e in select(root, selector))
+    # What the site says to remove matters only inside its story element.
+    marked = frozenset(e for sel in selectors.remove for e in select(site_body[0], sel)) if site_body else frozenset()
 
     page = walk(root, marked)
     roots = site_body[:1] or choose_root(page.blocks)

@@ -61,25 +61,36 @@ class Page:
     # (document position, element, noise kind) of <time> and <img> elements
     times: list[tuple[int, Element, str | None]] = field(default_factory=list)
     images: list[tuple[int, Element, str | None]] = field(default_factory=list)
-    noise_of: dict[Element, str] = field(default_factory=dict)
 
 
 # Elements that surely hold the story: the headline, the main landmark, the
-# article body's microdata, and the content classes of the common CMSs.
-_STORY_ANCHORS = lxml.etree.XPath(
-    "(//h1[not(ancestor::header or ancestor::nav)])[1] | //main | //*[@role='main'] | //*[@itemprop='articleBody']"
-    " | //*[contains(concat(' ', normalize-space(@class), ' '), ' entry-content ')"
-    " or contains(concat(' ', normalize-space(@class), ' '), ' post-body ')"
-    " or contains(concat(' ', normalize-space(@class), ' '), ' article-body ')]"
+# article body's microdata, and the content classes of the common CMSs. The
+# class test is limited to divs: "//*" with a predicate costs libxml2 as much
+# as parsing the page.
+_CONTENT_DIVS = lxml.etree.XPath(
+    "//div[contains(@class, 'entry-content') or contains(@class, 'post-body') or contains(@class, 'article-body')]"
+    " | //*[@role='main'] | //*[@itemprop='articleBody']"
 )
 
 
 def _story_ancestors(start: Element) -> set[Element]:
     """The anchors and everything above them: never furniture, whatever their class says."""
-    found = _STORY_ANCHORS(start)
+    found = _CONTENT_DIVS(start)
+    anchors = [e for e in found if isinstance(e, Element)] if isinstance(found, list) else []
+    headline = False
+    for element in start.iter("h1", "main"):
+        if element.tag == "main":
+            anchors.append(element)
+        elif not headline:  # the first headline that is not in a page header or menu
+            parent = element.getparent()
+            while parent is not None and parent.tag not in ("header", "nav"):
+                parent = parent.getparent()
+            if parent is None:
+                anchors.append(element)
+                headline = True
     protected: set[Element] = set()
-    for anchor in found if isinstance(found, list) else ():
-        node = anchor if isinstance(anchor, Element) else None
+    for anchor in anchors:
+        node: Element | None = anchor
         while node is not None and node not in protected:
             protected.add(node)
             node = node.getparent()
@@ -136,11 +147,14 @@ def walk(root: Element, marked: frozenset[Element] = frozenset()) -> Page:
         nonlocal brs
         if not text:
             return
-        if brs >= 2 and text.strip():
-            flush(buffers[-1], noise_stack[-1])
-        if text.strip():
-            brs = 0
         buffer = buffers[-1]
+        if brs:
+            if not text.strip():
+                buffer.parts.append(text)
+                return
+            if brs >= 2:
+                flush(buffer, noise_stack[-1])
+            brs = 0
         buffer.parts.append(text)
         if in_link:
             buffer.link_chars += len(text.strip())
@@ -176,8 +190,6 @@ def walk(root: Element, marked: frozenset[Element] = frozenset()) -> Page:
                 kind = parent_kind
             elif parent_kind == "header" and kind == "meta":
                 kind = "header"
-            if kind:
-                page.noise_of[element] = kind
             if kind == "chrome":  # nothing is ever taken from site furniture
                 walker.skip_subtree()
                 buffers[-1].parts.append(" ")  # it separated the words on either side
@@ -186,10 +198,12 @@ def walk(root: Element, marked: frozenset[Element] = frozenset()) -> Page:
                     flush(buffers[-1], noise_stack[-2])
                     buffers.append(_Buffer(element, 0, seq))
                 continue
-            if (
-                tag == "time"
-                or attrib.get("itemprop") in ("datePublished", "dateModified")
-                or (tag == "abbr" and "published" in (attrib.get("class") or "") and attrib.get("title"))
+            if tag == "time" or (
+                attrib
+                and (
+                    attrib.get("itemprop") in ("datePublished", "dateModified")
+                    or (tag == "abbr" and "published" in (attrib.get("class") or "") and attrib.get("title"))
+                )
             ):
                 page.times.append((seq, element, kind))
             elif tag == "img":
