@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --test
 echo "== ruff"
-.venv/bin/ruff check src tests benchmarks examples
+.venv/bin/ruff check .
 echo "== mypy --strict"
 .venv/bin/mypy --strict src
 echo "== pytest"
