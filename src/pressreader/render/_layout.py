@@ -31,6 +31,7 @@ __all__ = [
     "article_filenames",
     "attribution",
     "blocks",
+    "byline",
     "domain",
     "line_length",
     "long_date",
@@ -117,6 +118,25 @@ def site_name(article: Article) -> str | None:
     if url is None:
         return None
     return domain(url) or None
+
+
+def byline(article: Article) -> list[str]:
+    """The lines under the headline: date written out, update date, publisher.
+
+    >>> import datetime
+    >>> from pressreader.models import Article
+    >>> byline(Article("T", ("a",), date=datetime.date(2018, 3, 22), url="https://www.kent-pcc.gov.uk/x"))
+    ['Thursday 22 March 2018', 'kent-pcc.gov.uk']
+    """
+    items = []
+    if article.date is not None:
+        items.append(long_date(article.date))
+    if article.updated is not None and article.updated != article.date:
+        items.append(f"Updated {long_date(article.updated)}")
+    site = site_name(article)
+    if site:
+        items.append(site)
+    return items
 
 
 def domain(url: str) -> str:

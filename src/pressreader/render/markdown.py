@@ -57,14 +57,7 @@ def render_markdown(article: Article, options: RenderOptions) -> str:
     """
     del options  # sizes and themes belong to whatever tool shows the Markdown
     parts = [f"# {escape_markdown(article.title)}"]
-    byline = []
-    if article.date is not None:
-        byline.append(_layout.long_date(article.date))
-    if article.updated is not None and article.updated != article.date:
-        byline.append(f"Updated {_layout.long_date(article.updated)}")
-    site = _layout.site_name(article)
-    if site:
-        byline.append(escape_markdown(site))
+    byline = [escape_markdown(item) for item in _layout.byline(article)]
     if byline:
         parts.append("  \n".join(byline))
     if article.lead_image is not None and article.lead_image.alt:

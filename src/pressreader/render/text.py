@@ -93,14 +93,7 @@ def _render(article: Article, options: RenderOptions, *, bold: bool) -> str:
         return [f"{_BOLD}{line}{_RESET}" if bold and line else line for line in lines]
 
     sections: list[list[str]] = [strong(_layout.wrap(article.title, width))]
-    byline = []
-    if article.date is not None:
-        byline.append(_layout.long_date(article.date))
-    if article.updated is not None and article.updated != article.date:
-        byline.append(f"Updated {_layout.long_date(article.updated)}")
-    site = _layout.site_name(article)
-    if site:
-        byline.append(site)
+    byline = _layout.byline(article)
     if byline:
         sections.append([line for item in byline for line in _layout.wrap(item, width)])
     if article.lead_image is not None and article.lead_image.alt:
