@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 packages=(espeak-ng libespeak-ng1 alsa-utils)
 extras="."
 if [ "${1:-}" = "--test" ]; then
-    packages+=(chromium sox)
+    packages+=(chromium sox epubcheck)
     extras=".[test,bench,mp3]"
 fi
 if ! python3 -c "import ensurepip, venv" 2>/dev/null; then

@@ -87,6 +87,12 @@ _EXPORTS: dict[str, str] = {
     "SpeechEngine": "speech",
     "Voice": "speech",
     "list_voices": "speech",
+    # read-along and talking books
+    "timed_speech": "speech.timing",
+    "TimingMap": "speech.timing",
+    "write_read_along": "readalong",
+    "export_epub": "epub",
+    "EpubOptions": "epub",
 }
 
 if TYPE_CHECKING:
@@ -95,6 +101,8 @@ if TYPE_CHECKING:
     from .crawl import crawl as crawl
     from .discover import ArticleLink as ArticleLink
     from .discover import discover as discover
+    from .epub import EpubOptions as EpubOptions
+    from .epub import export_epub as export_epub
     from .errors import (
         ArchiveError as ArchiveError,
     )
@@ -173,6 +181,7 @@ if TYPE_CHECKING:
     from .models import Source as Source
     from .parse import extract_quotes as extract_quotes
     from .parse import parse_article as parse_article
+    from .readalong import write_read_along as write_read_along
     from .render import (
         RenderOptions as RenderOptions,
     )
@@ -219,6 +228,8 @@ if TYPE_CHECKING:
     from .speech import (
         speech_script as speech_script,
     )
+    from .speech.timing import TimingMap as TimingMap
+    from .speech.timing import timed_speech as timed_speech
     from .store import Archive as Archive
     from .store import StoredArticle as StoredArticle
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from .options import FONT_STACKS, NAMED_SIZES, RenderOptions
 
-__all__ = ["SCRIPT", "THEMES", "stylesheet"]
+__all__ = ["READ_ALONG_SCRIPT", "READ_ALONG_THEMES", "SCRIPT", "THEMES", "read_along_stylesheet", "stylesheet"]
 
 #: Colours per theme. Every text colour is at least 7:1 against ``bg`` (checked
 #: by tests/render/test_html.py and in the browser); ``focus`` and ``rule`` at least 3:1.
@@ -251,5 +251,180 @@ SCRIPT = """\
   control("theme");
   var panel = document.getElementById("controls");
   if (panel) { panel.hidden = false; }
+}());
+"""
+
+
+#: Read-along highlight colours per theme: ``sentence`` is the current sentence's
+#: background (text on it at least 7:1), ``line`` its dashed underline and ``word`` the
+#: current word's outline and underline (both at least 3:1 against the page and the
+#: sentence background). Checked by tests/speech/test_readalong.py.
+READ_ALONG_THEMES: dict[str, dict[str, str]] = {
+    "default": {"sentence": "#fff3b0", "line": "#595959", "word": "#0b3d91"},
+    "high-contrast": {"sentence": "#1a1a66", "line": "#ffffff", "word": "#00ffff"},
+    "dark": {"sentence": "#3d3500", "line": "#b0b0b0", "word": "#ffd166"},
+    "cream": {"sentence": "#f5e08f", "line": "#5e5232", "word": "#0f3a73"},
+}
+
+
+def _read_along_vars(name: str) -> str:
+    return " ".join(f"--ra-{key}: {value};" for key, value in READ_ALONG_THEMES[name].items())
+
+
+def read_along_stylesheet() -> str:
+    """The player's and the highlights' CSS, appended to the page style in read-along mode.
+
+    The sentence is shown by a background and a dashed underline, the word by
+    a solid outline and underline: two shapes, so neither relies on colour.
+
+    >>> ".ra-w.ra-word-now" in read_along_stylesheet()
+    True
+    """
+    themes = "\n".join(f'html[data-theme="{name}"] {{ {_read_along_vars(name)} }}' for name in READ_ALONG_THEMES)
+    return f"""
+:root {{ {_read_along_vars("default")} }}
+{themes}
+@media (prefers-color-scheme: dark) {{
+  html[data-theme="default"] {{ {_read_along_vars("dark")} }}
+}}
+.player {{ display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; margin-top: 1rem;
+  font-size: min(var(--size), 2rem); }}
+.player select {{ font: inherit; min-height: 44px; min-width: 44px; color: var(--fg); background: var(--bg);
+  border: 0.125rem solid var(--fg); border-radius: 0.3rem; padding: 0.2em 0.4em; }}
+.player select:focus-visible {{ outline: 0.2rem solid var(--focus); outline-offset: 0.15rem; }}
+.player .clock {{ font-variant-numeric: tabular-nums; }}
+.ra-s.ra-now {{
+  background: var(--ra-sentence);
+  border-bottom: 0.15em dashed var(--ra-line);
+  -webkit-box-decoration-break: clone;
+  box-decoration-break: clone;
+}}
+.ra-w.ra-word-now {{
+  outline: 0.15em solid var(--ra-word);
+  outline-offset: 0.05em;
+  text-decoration: underline 0.12em var(--ra-word);
+  text-underline-offset: 0.25em;
+}}
+@media (forced-colors: active) {{
+  .ra-s.ra-now {{ border-bottom-color: CanvasText; }}
+  .ra-w.ra-word-now {{ outline-color: Highlight; text-decoration-color: Highlight; }}
+}}
+@media print {{ .player {{ display: none !important; }} }}
+"""
+
+
+#: The read-along player: never starts on its own; highlights the sentence and word at
+#: the audio's current time (on every frame while playing, and after any seek); keeps
+#: them in view unless the reader scrolled in the last few seconds; smooth scrolling
+#: only without prefers-reduced-motion.
+READ_ALONG_SCRIPT = """\
+(function () {
+  "use strict";
+  var audio = document.getElementById("ra-audio");
+  var source = document.getElementById("ra-timing");
+  var player = document.getElementById("player");
+  if (!audio || !source || !player) { return; }
+  var data = JSON.parse(source.textContent);
+  var S = data.s, W = data.w;
+  var play = document.getElementById("ra-play");
+  var prev = document.getElementById("ra-prev");
+  var next = document.getElementById("ra-next");
+  var speed = document.getElementById("ra-speed");
+  var clock = document.getElementById("ra-clock");
+  var status = document.getElementById("ra-status");
+  var root = document.documentElement;
+  var current = {s: null, w: null};
+  var userUntil = 0;
+  var reduce = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)");
+  function find(list, t) {
+    var lo = 0, hi = list.length - 1, found = -1;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1;
+      if (list[mid][0] <= t) { found = mid; lo = mid + 1; } else { hi = mid - 1; }
+    }
+    return found;
+  }
+  function at(list, t) {
+    var i = find(list, t);
+    return i >= 0 && t < list[i][1] ? i : -1;
+  }
+  function swap(kind, id, cls) {
+    if (current[kind] === id) { return false; }
+    var old = current[kind] && document.getElementById(current[kind]);
+    if (old) { old.classList.remove(cls); }
+    var now = id && document.getElementById(id);
+    if (now) { now.classList.add(cls); }
+    current[kind] = id;
+    return true;
+  }
+  function time(t) {
+    var s = Math.max(0, Math.floor(t));
+    return Math.floor(s / 60) + ":" + ("0" + (s % 60)).slice(-2);
+  }
+  function keepInView(id, force) {
+    if (!id || (!force && (audio.paused || Date.now() < userUntil))) { return; }
+    var el = document.getElementById(id);
+    if (!el) { return; }
+    var r = el.getBoundingClientRect(), h = window.innerHeight;
+    if (r.top >= h * 0.15 && r.bottom <= h * 0.75) { return; }
+    el.scrollIntoView({block: "center", behavior: reduce && reduce.matches ? "auto" : "smooth"});
+  }
+  function update(force) {
+    var t = audio.currentTime;
+    var s = at(S, t), w = at(W, t);
+    var sid = s >= 0 ? S[s][2] : null, wid = w >= 0 ? W[w][2] : null;
+    swap("s", sid, "ra-now");
+    if (swap("w", wid, "ra-word-now") || force === true) { keepInView(wid || sid, force === true); }
+    root.setAttribute("data-ra-word", wid || "");
+    root.setAttribute("data-ra-sentence", sid || "");
+    clock.textContent = time(t) + " / " + time(data.d);
+  }
+  function frame() {
+    update();
+    if (!audio.paused) { window.requestAnimationFrame(frame); }
+  }
+  function show(playing) {
+    play.textContent = playing ? "Pause" : "Play";
+  }
+  function seek(t) {
+    audio.currentTime = Math.max(0, Math.min(t, data.d));
+    update(true);
+  }
+  play.addEventListener("click", function () {
+    if (audio.paused) {
+      var started = audio.play();
+      if (started && started.catch) {
+        started.catch(function (error) { status.textContent = "The audio could not be played: " + error.message; });
+      }
+    } else {
+      audio.pause();
+    }
+  });
+  prev.addEventListener("click", function () {
+    var t = audio.currentTime, i = find(S, t);
+    if (i > 0 && t - S[i][0] < 1.5) { i -= 1; }
+    seek(i >= 0 ? S[i][0] : 0);
+  });
+  next.addEventListener("click", function () {
+    var i = find(S, audio.currentTime);
+    if (i + 1 < S.length) { seek(S[i + 1][0]); }
+  });
+  speed.addEventListener("change", function () { audio.playbackRate = parseFloat(speed.value) || 1; });
+  audio.addEventListener("play", function () { show(true); window.requestAnimationFrame(frame); });
+  audio.addEventListener("pause", function () { show(false); update(); });
+  audio.addEventListener("ended", function () { show(false); update(); });
+  audio.addEventListener("seeked", function () { update(); });
+  audio.addEventListener("timeupdate", function () { update(); });
+  audio.addEventListener("error", function () { status.textContent = "The audio file could not be loaded."; });
+  function reader() { userUntil = Date.now() + 4000; }
+  window.addEventListener("wheel", reader, {passive: true});
+  window.addEventListener("touchmove", reader, {passive: true});
+  window.addEventListener("keydown", function (event) {
+    var keys = ["PageUp", "PageDown", "ArrowUp", "ArrowDown", "Home", "End", " "];
+    var tag = event.target && event.target.tagName;
+    if (keys.indexOf(event.key) >= 0 && tag !== "BUTTON" && tag !== "SELECT") { reader(); }
+  });
+  player.hidden = false;
+  update();
 }());
 """

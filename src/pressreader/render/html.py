@@ -20,13 +20,18 @@ from __future__ import annotations
 import base64
 import datetime
 import hashlib
+import json
+from collections.abc import Sequence
 from html import escape
 
+from ..errors import RenderError
 from ..models import Article
 from . import _css, _layout
 from .options import NAMED_SIZES, RenderOptions
 
-__all__ = ["esc", "page", "page_title", "render_html", "time_element"]
+__all__ = ["esc", "marked", "page", "page_title", "render_html", "time_element"]
+
+_Mark = tuple[int, int, str]  # start, stop, id
 
 _SIZE_LABELS = tuple(NAMED_SIZES)
 _THEME_LABELS = {"default": "default", "high-contrast": "high contrast", "dark": "dark", "cream": "cream"}
@@ -39,6 +44,33 @@ def esc(text: str) -> str:
     'a &quot;b&quot; &lt;c&gt; &amp; d'
     """
     return escape(_layout.printable(text), quote=True)
+
+
+def marked(text: str, sentences: Sequence[_Mark], words: Sequence[_Mark]) -> str:
+    """``text`` escaped, with sentences and words wrapped in ``<span>`` elements that carry ids.
+
+    ``sentences`` and ``words`` are ``(start, stop, id)`` character spans, each
+    list in order and not overlapping; a word must lie inside a sentence (or
+    outside all of them). Sentences get the class ``ra-s``, words ``ra-w``.
+
+    >>> marked("Hi & bye. Go.", [(0, 9, "s1"), (10, 13, "s2")], [(0, 2, "w1"), (10, 12, "w2")])
+    '<span class="ra-s" id="s1"><span class="ra-w" id="w1">Hi</span> &amp; bye.</span> \
+<span class="ra-s" id="s2"><span class="ra-w" id="w2">Go</span>.</span>'
+    """
+    events: list[tuple[int, int, str]] = []  # position, order at that position, markup
+    for start, stop, ident in sentences:
+        events += [(start, 1, f'<span class="ra-s" id="{esc(ident)}">'), (stop, 0, "</span>")]
+    for start, stop, ident in words:
+        events += [(start, 2, f'<span class="ra-w" id="{esc(ident)}">'), (stop, -1, "</span>")]
+    events.sort(key=lambda e: (e[0], e[1]))
+    out, done = [], 0
+    for position, _, markup in events:
+        position = min(max(position, done), len(text))
+        out.append(esc(text[done:position]))
+        out.append(markup)
+        done = position
+    out.append(esc(text[done:]))
+    return "".join(out)
 
 
 def _csp_hash(source: str) -> str:
@@ -61,22 +93,39 @@ def _buttons(name: str, label: str, values: dict[str, str], current: str | None)
     )
 
 
-def page(*, title: str, heading_site: str | None, lang: str, options: RenderOptions, body: str) -> str:
+def page(
+    *,
+    title: str,
+    heading_site: str | None,
+    lang: str,
+    options: RenderOptions,
+    body: str,
+    player: str = "",
+    extra_css: str = "",
+    extra_script: str = "",
+    media_src: str | None = None,
+) -> str:
     """A complete reader-view page around ``body`` (the contents of ``<main>``, already escaped).
 
     Shared by the article and index pages: head, style, skip link, header with
     the text-size and theme controls, footer and script. ``title`` and
-    ``heading_site`` are plain text and escaped here.
+    ``heading_site`` are plain text and escaped here. ``player`` (markup
+    after the controls), ``extra_css``, ``extra_script`` and ``media_src`` (the
+    CSP's ``media-src``) are for the read-along view; left empty, the page is
+    exactly the plain reader view.
 
     >>> html = page(title="A & B", heading_site=None, lang="cy", options=RenderOptions(), body="<p>x</p>")
     >>> "<title>A &amp; B</title>" in html, '<html lang="cy"' in html
     (True, True)
     """
-    css = _css.stylesheet(options)
+    css = _css.stylesheet(options) + extra_css
     script = _css.SCRIPT
+    scripts = f"<script>{script}</script>" + (f"\n<script>{extra_script}</script>" if extra_script else "")
+    hashes = _csp_hash(script) + (f" {_csp_hash(extra_script)}" if extra_script else "")
+    media = f"media-src {media_src}; " if media_src else ""
     csp = (
-        "default-src 'none'; img-src data:; "
-        f"style-src {_csp_hash(css)}; script-src {_csp_hash(script)}; "
+        f"default-src 'none'; img-src data:; {media}"
+        f"style-src {_csp_hash(css)}; script-src {hashes}; "
         "base-uri 'none'; form-action 'none'"
     )
     size_attr = options.size_name or "custom"
@@ -104,7 +153,7 @@ def page(*, title: str, heading_site: str | None, lang: str, options: RenderOpti
 <div class="page">
 <header>
 {site_line}
-{controls}
+{controls}{player}
 </header>
 <main id="main" tabindex="-1">
 {body}
@@ -113,7 +162,7 @@ def page(*, title: str, heading_site: str | None, lang: str, options: RenderOpti
 <p>Reader view made by pressreader. It works offline and makes no requests.</p>
 </footer>
 </div>
-<script>{script}</script>
+{scripts}
 </body>
 </html>
 """
@@ -173,8 +222,78 @@ def _source(article: Article) -> str:
     return f'<p class="source">Original release: {link}{by}.</p>'
 
 
-def _paragraphs(paragraphs: tuple[str, ...]) -> str:
-    return "\n".join(f"<p>{esc(p)}</p>" for p in paragraphs)
+_Marks = dict[tuple[str, int | None], tuple[list[_Mark], list[_Mark]]]
+_SPEEDS = ("0.75", "1", "1.25", "1.5", "2")
+
+
+def _paragraphs(
+    paragraphs: tuple[str, ...], marks: _Marks | None = None, kind: str = "body", indices: tuple[int, ...] = ()
+) -> str:
+    if not marks:
+        return "\n".join(f"<p>{esc(p)}</p>" for p in paragraphs)
+    keys: list[int | None] = list(indices) if len(indices) == len(paragraphs) else [None] * len(paragraphs)
+    return "\n".join(
+        f"<p>{marked(p, *marks.get((kind, k), ([], [])))}</p>" if k is not None else f"<p>{esc(p)}</p>"
+        for p, k in zip(paragraphs, keys, strict=True)
+    )
+
+
+def _timing(article: Article, options: RenderOptions) -> tuple[_Marks, dict[str, object]]:
+    """Sentence and word marks per block, and the page's compact timing data, from ``options.timing``."""
+    if not options.audio or not options.timing:
+        raise RenderError(
+            "a read-along page needs its audio and timing map: use pressreader.readalong.write_read_along, "
+            "or RenderOptions(read_along=True, audio='story.mp3', timing=timing_map.to_json())"
+        )
+    texts = {"title": (article.title,), "body": article.body, "notes": article.notes}
+    marks: _Marks = {}
+    sentences: list[list[object]] = []
+    words: list[list[object]] = []
+    try:
+        data = json.loads(options.timing)
+        for number, s in enumerate(data["sentences"]):
+            block, paragraph = s["block"], s["paragraph"]
+            start, end = float(s["start"]), float(s["end"])
+            ident = None
+            if block is not None:
+                if block != "title" and int(paragraph) < 0:
+                    raise ValueError(f"sentence {number} has no paragraph {paragraph}")
+                text = texts[block][0 if block == "title" else int(paragraph)]
+                offset, length = int(s["offset"]), int(s["length"])
+                if not 0 <= offset <= offset + length <= len(text):
+                    raise ValueError(f"sentence {number} lies outside its {block} text")
+                ident = f"ra-s{number}"
+                spans, marked_words = marks.setdefault((block, None if block == "title" else int(paragraph)), ([], []))
+                spans.append((offset, offset + length, ident))
+                for w_offset, w_length, _, w_start, w_end in s["words"]:
+                    if not offset <= int(w_offset) <= int(w_offset) + int(w_length) <= offset + length:
+                        raise ValueError(f"a word of sentence {number} lies outside it")
+                    word = f"ra-w{len(words) + 1}"
+                    marked_words.append((int(w_offset), int(w_offset) + int(w_length), word))
+                    words.append([round(float(w_start), 3), round(float(w_end), 3), word, number])
+            sentences.append([round(start, 3), round(end, 3), ident])
+        duration = float(data["duration"])
+    except (ValueError, KeyError, IndexError, TypeError) as exc:
+        raise RenderError(f"the timing map does not fit this article: {exc}") from exc
+    return marks, {"d": duration, "s": sentences, "w": words}
+
+
+def _player(options: RenderOptions, data: dict[str, object]) -> str:
+    speeds = "".join(f'<option value="{v}"{" selected" if v == "1" else ""}>{v}×</option>' for v in _SPEEDS)
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+    return f"""
+<div class="player" id="player" role="group" aria-labelledby="player-label" hidden>
+<span class="control-label" id="player-label">Read aloud</span>
+<audio id="ra-audio" preload="metadata" src="{esc(options.audio or "")}"></audio>
+<button type="button" id="ra-prev">Previous sentence</button>
+<button type="button" id="ra-play">Play</button>
+<button type="button" id="ra-next">Next sentence</button>
+<label for="ra-speed">Speed</label>
+<select id="ra-speed">{speeds}</select>
+<span class="clock" id="ra-clock">0:00</span>
+<span id="ra-status" role="status"></span>
+</div>
+<script type="application/json" id="ra-timing">{payload}</script>"""
 
 
 def render_html(article: Article, options: RenderOptions) -> str:
@@ -185,7 +304,15 @@ def render_html(article: Article, options: RenderOptions) -> str:
     >>> page.startswith("<!DOCTYPE html>"), '<h1 id="title">PCC visits Rugby</h1>' in page
     (True, True)
     """
-    parts = [f'<article aria-labelledby="title">\n<h1 id="title">{esc(article.title)}</h1>']
+    marks: _Marks = {}
+    player = extra_css = extra_script = ""
+    media: str | None = None
+    if options.read_along:
+        marks, data = _timing(article, options)
+        player, extra_css, extra_script = _player(options, data), _css.read_along_stylesheet(), _css.READ_ALONG_SCRIPT
+        media = "data:" if (options.audio or "").lower().startswith("data:") else "'self'"
+    title = marked(article.title, *marks[("title", None)]) if ("title", None) in marks else esc(article.title)
+    parts = [f'<article aria-labelledby="title">\n<h1 id="title">{title}</h1>']
     parts.append(_meta(article))
     parts.append(_lead_image(article))
     quote_number = 0
@@ -196,15 +323,15 @@ def render_html(article: Article, options: RenderOptions) -> str:
             caption = f"quote-{quote_number}-by"
             parts.append(
                 f'<figure class="quote" aria-labelledby="{caption}">\n'
-                f"<blockquote>\n{_paragraphs(block.paragraphs)}\n</blockquote>\n"
+                f"<blockquote>\n{_paragraphs(block.paragraphs, marks, 'body', block.indices)}\n</blockquote>\n"
                 f'<figcaption id="{caption}"><span aria-hidden="true">— </span>{who}</figcaption>\n</figure>'
             )
         else:
-            parts.append(_paragraphs(block.paragraphs))
+            parts.append(_paragraphs(block.paragraphs, marks, "body", block.indices))
     if article.notes:
         parts.append(
             '<section class="notes" aria-labelledby="notes">\n<h2 id="notes">Notes to editors</h2>\n'
-            + _paragraphs(article.notes)
+            + _paragraphs(article.notes, marks, "notes", tuple(range(len(article.notes))))
             + "\n</section>"
         )
     parts.append(_source(article))
@@ -216,4 +343,8 @@ def render_html(article: Article, options: RenderOptions) -> str:
         lang=article.language or "en-GB",
         options=options,
         body="\n".join(p for p in parts if p),
+        player=player,
+        extra_css=extra_css,
+        extra_script=extra_script,
+        media_src=media,
     )

@@ -73,6 +73,12 @@ class RenderOptions:
         whether the terminal target may use bold (ANSI escape codes). The
         renderers never look at the environment: callers decide with
         :func:`pressreader.render.should_color`.
+    ``read_along``
+        the HTML reader view gains a player that highlights the sentence and
+        word being heard. It needs ``audio``, the audio's address relative to
+        the page (``"story.mp3"``) or a ``data:audio/…`` URL, and ``timing``,
+        the article's timing map as JSON (``TimingMap.to_json()``);
+        :func:`pressreader.readalong.write_read_along` makes all three.
     """
 
     size: SizeName | float = "standard"
@@ -84,6 +90,9 @@ class RenderOptions:
     font: Font = "sans"
     width: int = 80
     color: bool = False
+    read_along: bool = False
+    audio: str | None = None
+    timing: str | None = None
 
     def __post_init__(self) -> None:
         size = self.size
@@ -103,6 +112,13 @@ class RenderOptions:
         _integer("width", self.width, 20, 1000, "columns")
         if not isinstance(self.color, bool):
             raise OptionsError(f"color must be True or False, not {self.color!r}", field="color", value=self.color)
+        if not isinstance(self.read_along, bool):
+            raise OptionsError(
+                f"read_along must be True or False, not {self.read_along!r}", field="read_along", value=self.read_along
+            )
+        _audio_address(self.audio)
+        if self.timing is not None and not isinstance(self.timing, str):
+            raise OptionsError("timing must be the timing map as JSON text", field="timing", value=self.timing)
 
     @classmethod
     def dyslexia_friendly(cls, **changes: object) -> RenderOptions:
@@ -152,6 +168,33 @@ class RenderOptions:
         20.0
         """
         return round(self.size_rem * 16, 2)
+
+
+def _audio_address(value: object) -> None:
+    """An audio address must be a relative path (no scheme, no "..") or a ``data:audio/`` URL.
+
+    >>> _audio_address("../secret.mp3")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    pressreader.errors.OptionsError: audio must be a file name beside the page ... not '../secret.mp3'
+    """
+    if value is None:
+        return
+    ok = isinstance(value, str) and value.strip() == value and bool(value)
+    if ok and isinstance(value, str) and not value.lower().startswith("data:audio/"):
+        parts = value.replace("\\", "/").split("/")
+        ok = (
+            ":" not in parts[0]
+            and not value.startswith("/")
+            and ".." not in parts
+            and not any(c in value for c in "\"'<>#?\n\r\t ")
+        )
+    if not ok:
+        raise OptionsError(
+            f"audio must be a file name beside the page (e.g. 'story.mp3') or a data:audio/ URL, not {value!r}",
+            field="audio",
+            value=value,
+        )
 
 
 def _bad_size(value: object) -> None:
