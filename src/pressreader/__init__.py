@@ -93,6 +93,14 @@ _EXPORTS: dict[str, str] = {
     "write_read_along": "readalong",
     "export_epub": "epub",
     "EpubOptions": "epub",
+    # the reader for assistive-technology users
+    "open_article": "reader",
+    "explain": "reader",
+    "Reader": "reader",
+    "Preferences": "reader",
+    "load_preferences": "reader",
+    "save_preferences": "reader",
+    "reset_preferences": "reader",
 }
 
 if TYPE_CHECKING:
@@ -182,6 +190,27 @@ if TYPE_CHECKING:
     from .parse import extract_quotes as extract_quotes
     from .parse import parse_article as parse_article
     from .readalong import write_read_along as write_read_along
+    from .reader import (
+        Preferences as Preferences,
+    )
+    from .reader import (
+        Reader as Reader,
+    )
+    from .reader import (
+        explain as explain,
+    )
+    from .reader import (
+        load_preferences as load_preferences,
+    )
+    from .reader import (
+        open_article as open_article,
+    )
+    from .reader import (
+        reset_preferences as reset_preferences,
+    )
+    from .reader import (
+        save_preferences as save_preferences,
+    )
     from .render import (
         RenderOptions as RenderOptions,
     )

@@ -2,6 +2,8 @@
 
 Each group of subcommands lives in its own module with a ``register(subparsers)``
 function; :func:`build_parser` collects them. Exit codes: 0 ok, 1 error, 2 usage.
+Errors are one plain sentence on standard error; progress bars appear only on a
+terminal. ``python -m pressreader`` runs the same command.
 
     >>> from pressreader.cli import main
     >>> main(["--version"])  # doctest: +ELLIPSIS
@@ -18,13 +20,13 @@ import sys
 from collections.abc import Sequence
 
 from .. import __version__
-from ..errors import PressreaderError
+from ..errors import FetchError, PressreaderError, SpeechUnavailable
 from ._common import EXIT_ERROR, EXIT_OK, EXIT_USAGE, Handler, UsageError, fail
 
 __all__ = ["build_parser", "main"]
 
 # Subcommand modules, in the order their commands appear in --help.
-_GROUPS = ("parsing", "network", "rendering", "speaking")
+_GROUPS = ("parsing", "network", "rendering", "speaking", "books")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -33,7 +35,14 @@ def build_parser() -> argparse.ArgumentParser:
         prog="pressreader",
         description="Police and Crime Commissioner news, made accessible: "
         "parse, enlarge and read aloud press releases.",
-        epilog="Run 'pressreader COMMAND --help' for a command's options and examples.",
+        epilog="ARTICLE, wherever a command takes one, is a web address, a saved page or Article JSON file, "
+        "an archive id or a site name.\nRun 'pressreader COMMAND --help' for a command's options and examples.\n"
+        "examples:\n"
+        "  pressreader read warwickshire --size largest\n"
+        "  pressreader speak saved-page.html --save story.wav\n"
+        "  pressreader render 12 --target html --size large -o story.html\n"
+        "exit codes: 0 ok, 1 error, 2 wrong usage",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"pressreader {__version__}")
     parser.add_argument("-v", "--verbose", action="count", default=0, help="log more (repeat for debug)")
@@ -63,6 +72,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handler(args)
     except UsageError as exc:
         return fail(str(exc), code=EXIT_USAGE)
+    except (FetchError, SpeechUnavailable) as exc:  # what happened, and what to do next
+        from ..reader.messages import explain
+
+        return fail(explain(exc), code=EXIT_ERROR)
     except PressreaderError as exc:
         return fail(str(exc), code=EXIT_ERROR)
     except KeyboardInterrupt:

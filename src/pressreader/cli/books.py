@@ -123,8 +123,8 @@ def _export_epub(args: argparse.Namespace) -> int:
 
 
 def _read_along(args: argparse.Namespace) -> int:
-    from ..render import RenderOptions
     from ..readalong import write_read_along
+    from ..render import RenderOptions
 
     article = load_input(args.article, db=args.db, url=args.url)
     out = Path(args.output)

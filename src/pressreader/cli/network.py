@@ -9,11 +9,20 @@ import sys
 from typing import TYPE_CHECKING, TextIO
 
 from ..sites import DEFAULT_REGISTRY
-from ._common import EXIT_ERROR, EXIT_OK, UsageError, add_command
+from ._common import (
+    ARTICLE_HELP,
+    ARTICLE_METAVAR,
+    EXIT_ERROR,
+    EXIT_OK,
+    add_command,
+    add_db,
+    add_json,
+    add_size,
+    load_input,
+)
 
 if TYPE_CHECKING:  # the network modules (and httpx) load only when a command needs them
     from ..crawl import CrawlProgress
-    from ..models import Article
     from ..store import Archive, StoredArticle
 
 __all__ = ["register"]
@@ -98,7 +107,19 @@ def _crawl(args: argparse.Namespace) -> int:
             on_progress=_Progress(sys.stderr),
             recheck=args.recheck,
         )
-    sys.stdout.write(report.summary() + "\n")
+    if args.json:
+        data = {
+            "site": report.site,
+            "new": list(report.new),
+            "updated": list(report.updated),
+            "unchanged": list(report.unchanged),
+            "failed": [{"url": url, "reason": reason} for url, reason in report.failed],
+            "skipped": list(report.skipped),
+            "requests": report.requests,
+        }
+        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write(report.summary() + "\n")
     return EXIT_OK if report.ok else EXIT_ERROR
 
 
@@ -138,27 +159,20 @@ def _search(args: argparse.Namespace) -> int:
 
 
 def _read(args: argparse.Namespace) -> int:
-    target: str = args.target
-    article: Article | None = None
-    with _archive(args) as archive:
-        stored = archive.get(target)
-        if stored is not None:
-            article = stored.article
-    if article is None:
-        if target.isdigit():
-            raise UsageError(f"there is no article {target} in the archive (`pressreader latest SITE` lists ids)")
-        if "://" not in target:
-            raise UsageError(f"not an archive id or a web address: {target!r}")
-        from ..fetch import read
-
-        article = read(target)
+    article = load_input(args.article, db=args.db)
     if args.json:
         sys.stdout.write(article.to_json(indent=2) + "\n")
         return EXIT_OK
+    from ..errors import OptionsError
     from ..render.options import RenderOptions
     from ..render.text import render_text
+    from ._common import UsageError
 
-    sys.stdout.write(render_text(article, RenderOptions()).rstrip("\n") + "\n")
+    try:
+        options = RenderOptions(size=args.size, width=args.width)
+    except OptionsError as exc:
+        raise UsageError(str(exc)) from None
+    sys.stdout.write(render_text(article, options).rstrip("\n") + "\n")
     return EXIT_OK
 
 
@@ -177,7 +191,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="list the Police and Crime Commissioner sites pressreader knows",
         examples="  pressreader sites\n  pressreader sites --json",
     )
-    p.add_argument("--json", action="store_true", help="print the list as JSON")
+    add_json(p, "the list")
 
     p = add_command(
         sub,
@@ -204,7 +218,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="SECONDS",
         help="wait between requests to the site (default 1 second)",
     )
-    _db(p)
+    add_json(p, "what the crawl did")
+    add_db(p)
 
     p = add_command(
         sub,
@@ -215,8 +230,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("site", metavar="SITE", help="a site name or an address on the site")
     p.add_argument("-n", type=_positive, default=10, help="how many (default 10)")
-    p.add_argument("--json", action="store_true", help="print them as JSON")
-    _db(p)
+    add_json(p, "them")
+    add_db(p)
 
     p = add_command(
         sub,
@@ -230,20 +245,23 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         ),
     )
     p.add_argument("query", help='words, "a phrase", OR, NOT, prefix* (SQLite FTS5 syntax)')
-    p.add_argument("--json", action="store_true", help="print the matches as JSON")
-    _db(p)
+    add_json(p, "the matches")
+    add_db(p)
 
     p = add_command(
         sub,
         "read",
         _read,
-        help="print one release as plain text (from the archive by id or address, else fetched)",
-        examples="  pressreader read 12\n  pressreader read https://www.kent-pcc.gov.uk/news/x/ --json",
+        help="print one release as plain large-print text (or JSON)",
+        examples=(
+            "  pressreader read 12\n"
+            "  pressreader read https://www.kent-pcc.gov.uk/news/x/ --json\n"
+            "  pressreader read saved-page.html --size largest\n"
+            "  pressreader read warwickshire"
+        ),
     )
-    p.add_argument("target", metavar="URL|ID", help="an archive id (from `latest` or `search`) or a web address")
-    p.add_argument("--json", action="store_true", help="print the article as JSON")
-    _db(p)
-
-
-def _db(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", metavar="PATH", help="the archive file (default: in your user data folder)")
+    p.add_argument("article", metavar=ARTICLE_METAVAR, help=ARTICLE_HELP)
+    add_size(p)
+    p.add_argument("--width", type=int, default=80, help="columns to wrap the text to (default 80)")
+    add_json(p, "the article")
+    add_db(p)

@@ -1,7 +1,8 @@
 """``pressreader render`` and ``pressreader export-html``: articles at the reader's size.
 
-``render`` reads one saved news page (HTML) or Article JSON file and prints or
-writes it as a reader view, large-print text, terminal text or Markdown.
+``render`` takes one article (a saved page or Article JSON file, a web address,
+an archive id or a site name) and prints or writes it as a reader view,
+large-print text, terminal text or Markdown.
 ``export-html`` writes one reader page per article plus ``index.html``.
 
 Escape codes are used only for ``--target terminal`` written to a terminal
@@ -20,30 +21,28 @@ from pathlib import Path
 from ..errors import OptionsError
 from ..models import Article
 from ..render import TARGETS, RenderOptions, article_filenames, render, render_index, should_color
-from ..render.options import NAMED_SIZES, Font, Theme
-from ._common import EXIT_OK, UsageError, add_command, load_article, read_bytes
+from ._common import (
+    ARTICLE_HELP,
+    ARTICLE_METAVAR,
+    EXIT_OK,
+    UsageError,
+    add_command,
+    add_db,
+    add_presentation,
+    load_article,
+    load_input,
+    parse_size,
+    read_bytes,
+)
 
 __all__ = ["parse_size", "register"]
 
 
-def parse_size(value: str) -> str | float:
-    """A ``--size`` value: a named step or a number from 1.0 to 4.0.
-
-    >>> parse_size("large"), parse_size("2.5")
-    ('large', 2.5)
-    """
-    if value in NAMED_SIZES:
-        return value
-    try:
-        return float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{value!r} is not a size: use standard, large, largest or a number from 1.0 to 4.0"
-        ) from None
-
-
 def _options(args: argparse.Namespace, *, width: int | None) -> RenderOptions:
-    fields: dict[str, object] = {"size": args.size, "theme": args.theme, "font": args.font}
+    fields: dict[str, object] = {"size": args.size}
+    for name in ("theme", "font"):
+        if hasattr(args, name):
+            fields[name] = getattr(args, name)
     if width is not None:
         fields["width"] = width
     try:
@@ -53,7 +52,7 @@ def _options(args: argparse.Namespace, *, width: int | None) -> RenderOptions:
 
 
 def _render(args: argparse.Namespace) -> int:
-    article = load_article(read_bytes(args.file), args.url)
+    article = load_input(args.article, db=args.db, url=args.url)
     width = args.width
     color = False
     if args.target == "terminal" and args.output is None:
@@ -109,23 +108,6 @@ def _export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _presentation(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--size",
-        type=parse_size,
-        default="standard",
-        help="standard (18.7 px), large (24 px), largest (32 px) or a scale 1.0-4.0 of 16 px",
-    )
-    parser.add_argument("--theme", default="default", choices=_literal(Theme), help="colours")
-    parser.add_argument("--font", default="sans", choices=_literal(Font), help="font family")
-
-
-def _literal(kind: object) -> tuple[str, ...]:
-    from typing import get_args
-
-    return tuple(get_args(kind))
-
-
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``render`` and ``export-html`` subcommands.
 
@@ -142,14 +124,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         examples=(
             "  pressreader render saved-page.html --target text --size largest\n"
             "  pressreader render article.json --target html --size large --theme cream -o article.html\n"
-            "  pressreader render article.json --target terminal\n"
+            "  pressreader render 12 --target terminal\n"
+            "  pressreader render https://www.kent-pcc.gov.uk/news/x/ --target text\n"
             "  pressreader parse page.html --json | pressreader render - --target markdown"
         ),
     )
-    parser.add_argument("file", help="a saved HTML page or an Article JSON file ('-' reads standard input)")
+    parser.add_argument("article", metavar=ARTICLE_METAVAR, help=ARTICLE_HELP)
     parser.add_argument("--url", help="the address a saved HTML page came from (finds the site and its name)")
     parser.add_argument("--target", default="html", choices=TARGETS, help="output format (default: html)")
-    _presentation(parser)
+    add_presentation(parser)
+    add_db(parser)
     parser.add_argument(
         "--width",
         type=int,
@@ -171,4 +155,4 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     export.add_argument("out_dir", metavar="OUT_DIR", help="folder to write the pages into (created if needed)")
     export.add_argument("files", metavar="FILES", nargs="*", help="saved HTML pages or Article JSON files")
     export.add_argument("--db", metavar="PATH", help="also export every article in this archive")
-    _presentation(export)
+    add_presentation(export)

@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 
 from pressreader.models import Article
-from pressreader.speech.espeak import TimedSpan
 from pressreader.readalong import write_read_along
+from pressreader.speech.espeak import TimedSpan
 
 from tests.pages import expected_article, fixture_pages
 from tests.render.browser.conftest import AXE_TAGS, SCREENSHOTS
