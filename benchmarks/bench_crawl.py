@@ -30,8 +30,8 @@ import time
 from pathlib import Path
 from types import ModuleType
 
-from pressreader.crawl import crawl
-from pressreader.fetch import Fetcher, FetchOptions
+from pressreader.crawling import crawl
+from pressreader.fetching import Fetcher, FetchOptions
 from pressreader.store import Archive
 
 ROOT = Path(__file__).resolve().parents[1]

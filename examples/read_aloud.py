@@ -44,7 +44,7 @@ from pressreader.reader import (
     save_preferences,
 )
 from pressreader.reader.session import choose_release, numbered_titles
-from pressreader.render import article_filename, render, should_color
+from pressreader.rendering import article_filename, render, should_color
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -43,3 +43,18 @@ def test_typing_examples_are_judged_right_by_mypy() -> None:
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_api_names_survive_importing_every_submodule() -> None:
+    """A submodule named like an API function would replace it on the package once imported."""
+    code = (
+        "import importlib, pkgutil, pressreader\n"
+        "for m in pkgutil.walk_packages(pressreader.__path__, 'pressreader.'):\n"
+        "    if not m.name.endswith('__main__'): importlib.import_module(m.name)\n"
+        "bad = [n for n in pressreader.__all__ if type(getattr(pressreader, n)).__name__ == 'module']\n"
+        "assert not bad, bad\n"
+        "assert callable(pressreader.render) and callable(pressreader.fetch) and callable(pressreader.crawl)\n"
+        "print('ok')"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert out.stdout.strip() == "ok", out.stderr

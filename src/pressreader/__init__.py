@@ -59,23 +59,23 @@ _EXPORTS: dict[str, str] = {
     "parse_article": "parse",
     "extract_quotes": "parse",
     # fetching, discovery, crawling, the archive
-    "fetch": "fetch",
-    "read": "fetch",
-    "FetchOptions": "fetch",
-    "Fetcher": "fetch",
-    "Response": "fetch",
-    "discover": "discover",
-    "ArticleLink": "discover",
-    "crawl": "crawl",
-    "CrawlReport": "crawl",
-    "CrawlProgress": "crawl",
+    "fetch": "fetching",
+    "read": "fetching",
+    "FetchOptions": "fetching",
+    "Fetcher": "fetching",
+    "Response": "fetching",
+    "discover": "discovery",
+    "ArticleLink": "discovery",
+    "crawl": "crawling",
+    "CrawlReport": "crawling",
+    "CrawlProgress": "crawling",
     "Archive": "store",
     "StoredArticle": "store",
     # rendering
-    "render": "render",
-    "render_index": "render",
-    "RenderOptions": "render",
-    "article_filename": "render",
+    "render": "rendering",
+    "render_index": "rendering",
+    "RenderOptions": "rendering",
+    "article_filename": "rendering",
     # speech
     "speech_script": "speech",
     "Utterance": "speech",
@@ -104,11 +104,11 @@ _EXPORTS: dict[str, str] = {
 }
 
 if TYPE_CHECKING:
-    from .crawl import CrawlProgress as CrawlProgress
-    from .crawl import CrawlReport as CrawlReport
-    from .crawl import crawl as crawl
-    from .discover import ArticleLink as ArticleLink
-    from .discover import discover as discover
+    from .crawling import CrawlProgress as CrawlProgress
+    from .crawling import CrawlReport as CrawlReport
+    from .crawling import crawl as crawl
+    from .discovery import ArticleLink as ArticleLink
+    from .discovery import discover as discover
     from .epub import EpubOptions as EpubOptions
     from .epub import export_epub as export_epub
     from .errors import (
@@ -168,19 +168,19 @@ if TYPE_CHECKING:
     from .errors import (
         WrongContentType as WrongContentType,
     )
-    from .fetch import (
+    from .fetching import (
         Fetcher as Fetcher,
     )
-    from .fetch import (
+    from .fetching import (
         FetchOptions as FetchOptions,
     )
-    from .fetch import (
+    from .fetching import (
         Response as Response,
     )
-    from .fetch import (
+    from .fetching import (
         fetch as fetch,
     )
-    from .fetch import (
+    from .fetching import (
         read as read,
     )
     from .models import Article as Article
@@ -211,16 +211,16 @@ if TYPE_CHECKING:
     from .reader import (
         save_preferences as save_preferences,
     )
-    from .render import (
+    from .rendering import (
         RenderOptions as RenderOptions,
     )
-    from .render import (
+    from .rendering import (
         article_filename as article_filename,
     )
-    from .render import (
+    from .rendering import (
         render as render,
     )
-    from .render import (
+    from .rendering import (
         render_index as render_index,
     )
     from .sites import DEFAULT_REGISTRY as DEFAULT_REGISTRY

@@ -1,4 +1,4 @@
-"""Pure helpers of :mod:`pressreader.fetch` that need no HTTP library.
+"""Pure helpers of :mod:`pressreader.fetching` that need no HTTP library.
 
 Bounded decompression (a gzip bomb never expands past the size limit in
 memory), status answers turned into our errors (403 firewall pages said

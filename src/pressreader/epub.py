@@ -32,8 +32,8 @@ from typing import Literal
 
 from .errors import OptionsError, SpeechError
 from .models import Article
-from .render._layout import domain, safe_url, site_name
-from .render.html import esc, marked
+from .rendering._layout import domain, safe_url, site_name
+from .rendering.html import esc, marked
 from .speech.engine import SpeechEngine, check_output_path
 from .speech.espeak import EspeakSynth
 from .speech.options import SpeechOptions

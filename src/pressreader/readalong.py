@@ -23,7 +23,7 @@ from typing import Literal
 
 from .errors import SpeechError
 from .models import Article
-from .render import RenderOptions, article_filename, render
+from .rendering import RenderOptions, article_filename, render
 from .speech.engine import SpeechEngine
 from .speech.espeak import EspeakSynth
 from .speech.options import SpeechOptions

@@ -10,7 +10,7 @@ from types import ModuleType
 
 import pytest
 
-from pressreader.fetch import Fetcher, FetchOptions
+from pressreader.fetching import Fetcher, FetchOptions
 
 
 def _load_loopsite() -> ModuleType:

@@ -11,7 +11,7 @@ import pytest
 
 from pressreader import cli
 from pressreader.cli.network import _Progress
-from pressreader.crawl import CrawlProgress
+from pressreader.crawling import CrawlProgress
 
 Site = Any
 

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from pressreader import errors
-from pressreader.discover import ArticleLink, discover, parse_feed, resolve_site
-from pressreader.fetch import Fetcher
+from pressreader.discovery import ArticleLink, discover, parse_feed, resolve_site
+from pressreader.fetching import Fetcher
 from pressreader.sites import DEFAULT_REGISTRY
 from pressreader.sites import Site as RegistrySite
 

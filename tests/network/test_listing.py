@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pressreader.discover import FeedError, parse_feed
+from pressreader.discovery import FeedError, parse_feed
 from pressreader.listing import is_article_url, listing_links, page_number
 
 BASE = "https://www.pcc.example/news/"

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from pressreader.models import Article
-from pressreader.render import RenderOptions, render
+from pressreader.rendering import RenderOptions, render
 
 GOLDEN = Path(__file__).parent / "golden"
 REGEN = os.environ.get("PRESSREADER_REGEN") == "1"

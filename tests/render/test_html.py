@@ -12,8 +12,8 @@ import pytest
 
 from pressreader.errors import RenderError
 from pressreader.models import Article, Image, Quote, Source
-from pressreader.render import RenderOptions, render, render_index
-from pressreader.render._css import THEMES
+from pressreader.rendering import RenderOptions, render, render_index
+from pressreader.rendering._css import THEMES
 
 HOSTILE = '</title><script>alert("x")</script><img src=x onerror=alert(1)> & "quotes"'
 

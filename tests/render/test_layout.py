@@ -6,8 +6,8 @@ import pytest
 
 from pressreader.errors import RenderError
 from pressreader.models import Article, Quote
-from pressreader.render import RenderOptions, article_filename, article_filenames, line_length
-from pressreader.render._layout import attribution, blocks, long_date, printable, safe_url, spoken_by, wrap
+from pressreader.rendering import RenderOptions, article_filename, article_filenames, line_length
+from pressreader.rendering._layout import attribution, blocks, long_date, printable, safe_url, spoken_by, wrap
 
 
 @pytest.mark.parametrize(

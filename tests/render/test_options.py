@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from pressreader.errors import OptionsError
-from pressreader.render import RenderOptions
+from pressreader.rendering import RenderOptions
 
 
 @pytest.mark.parametrize(

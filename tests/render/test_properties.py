@@ -16,8 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pressreader.models import Article, Quote, Source
-from pressreader.render import RenderOptions, render
-from pressreader.render._layout import blocks
+from pressreader.rendering import RenderOptions, render
+from pressreader.rendering._layout import blocks
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")

@@ -7,7 +7,7 @@ import pytest
 
 from pressreader.errors import RenderError
 from pressreader.models import Article, Quote
-from pressreader.render import RenderOptions, render, should_color
+from pressreader.rendering import RenderOptions, render, should_color
 
 ARTICLE = Article(
     "PCC responds to latest inspection report on police effectiveness",

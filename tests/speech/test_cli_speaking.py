@@ -94,7 +94,7 @@ def test_voices(capsys: pytest.CaptureFixture[str]) -> None:
 
 @pytest.mark.network
 def test_script_from_a_web_address(capsys: pytest.CaptureFixture[str]) -> None:
-    pytest.importorskip("pressreader.fetch")
+    pytest.importorskip("pressreader.fetching")
     if not HTML_PAGE.exists():
         pytest.skip("the Warwickshire HTML fixture is not there")
     import http.server

@@ -15,8 +15,8 @@ import pytest
 from pressreader.errors import OptionsError, RenderError, SpeechError
 from pressreader.models import Article
 from pressreader.readalong import read_along_page, write_read_along
-from pressreader.render import RenderOptions, render
-from pressreader.render._css import READ_ALONG_THEMES, THEMES
+from pressreader.rendering import RenderOptions, render
+from pressreader.rendering._css import READ_ALONG_THEMES, THEMES
 from pressreader.speech.timing import timed_speech
 
 from tests.pages import expected_article, fixture_pages

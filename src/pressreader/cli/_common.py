@@ -18,7 +18,7 @@ from pathlib import Path
 from ..errors import SiteError
 from ..models import Article
 from ..reader.inputs import article_by_id, classify, load_file, open_article
-from ..render.options import NAMED_SIZES
+from ..rendering.options import NAMED_SIZES
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -158,7 +158,7 @@ def add_presentation(parser: argparse.ArgumentParser) -> None:
     """``--size``, ``--theme`` and ``--font``: how an article looks."""
     from typing import get_args
 
-    from ..render.options import Font, Theme
+    from ..rendering.options import Font, Theme
 
     add_size(parser)
     parser.add_argument("--theme", default="default", choices=get_args(Theme), help="colours")

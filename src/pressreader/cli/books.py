@@ -124,7 +124,7 @@ def _export_epub(args: argparse.Namespace) -> int:
 
 def _read_along(args: argparse.Namespace) -> int:
     from ..readalong import write_read_along
-    from ..render import RenderOptions
+    from ..rendering import RenderOptions
 
     article = load_input(args.article, db=args.db, url=args.url)
     out = Path(args.output)

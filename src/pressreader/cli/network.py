@@ -22,7 +22,7 @@ from ._common import (
 )
 
 if TYPE_CHECKING:  # the network modules (and httpx) load only when a command needs them
-    from ..crawl import CrawlProgress
+    from ..crawling import CrawlProgress
     from ..store import Archive, StoredArticle
 
 __all__ = ["register"]
@@ -93,8 +93,8 @@ class _Progress:
 
 
 def _crawl(args: argparse.Namespace) -> int:
-    from ..crawl import crawl
-    from ..fetch import Fetcher, FetchOptions
+    from ..crawling import crawl
+    from ..fetching import Fetcher, FetchOptions
 
     options = FetchOptions(delay=args.delay) if args.delay is not None else FetchOptions()
     with _archive(args) as archive, Fetcher(options) as fetcher:
@@ -142,7 +142,7 @@ def _print_list(rows: list[StoredArticle], as_json: bool, empty: str) -> int:
 
 
 def _latest(args: argparse.Namespace) -> int:
-    from ..crawl import site_key
+    from ..crawling import site_key
 
     with _archive(args) as archive:
         key = site_key(args.site)
@@ -164,8 +164,8 @@ def _read(args: argparse.Namespace) -> int:
         sys.stdout.write(article.to_json(indent=2) + "\n")
         return EXIT_OK
     from ..errors import OptionsError
-    from ..render.options import RenderOptions
-    from ..render.text import render_text
+    from ..rendering.options import RenderOptions
+    from ..rendering.text import render_text
     from ._common import UsageError
 
     try:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ..errors import OptionsError
 from ..models import Article
-from ..render import TARGETS, RenderOptions, article_filenames, render, render_index, should_color
+from ..rendering import TARGETS, RenderOptions, article_filenames, render, render_index, should_color
 from ._common import (
     ARTICLE_HELP,
     ARTICLE_METAVAR,

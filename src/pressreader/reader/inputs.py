@@ -31,8 +31,8 @@ from ..models import Article
 from ..sites import DEFAULT_REGISTRY, SiteRegistry
 
 if TYPE_CHECKING:  # the network and the archive load only when a target needs them
-    from ..discover import ArticleLink
-    from ..fetch import Fetcher
+    from ..discovery import ArticleLink
+    from ..fetching import Fetcher
 
 __all__ = [
     "TARGET_HELP",
@@ -127,7 +127,7 @@ def recent_releases(
     >>> recent_releases("https://pcc.example/news/", limit=0)
     []
     """
-    from ..discover import discover
+    from ..discovery import discover
 
     return list(discover(site, limit=limit, fetcher=fetcher, registry=registry))
 
@@ -167,7 +167,7 @@ def open_article(
                 f"there is no article {target.value} in the archive (`pressreader latest SITE` lists ids)"
             )
         return stored
-    from ..fetch import read
+    from ..fetching import read
 
     if target.kind == "url":
         return read(target.value, fetcher=fetcher, registry=registry)

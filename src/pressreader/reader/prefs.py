@@ -49,7 +49,7 @@ class Preferences:
     rate: int | None = None
 
     def __post_init__(self) -> None:
-        from ..render.options import RenderOptions
+        from ..rendering.options import RenderOptions
         from ..speech.options import SpeechOptions
 
         RenderOptions(size=self.size, theme=self.theme)  # type: ignore[arg-type]

@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 
 from pressreader.models import Article
-from pressreader.render import RenderOptions, render
+from pressreader.rendering import RenderOptions, render
 
 CHROMIUM = os.environ.get("PRESSREADER_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from pressreader.models import Article
-from pressreader.render import RenderOptions, render_index
+from pressreader.rendering import RenderOptions, render_index
 
 SIZES = ("standard", "large", "largest")
 THEMES = ("default", "high-contrast", "dark", "cream")

@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 
 from pressreader.models import Article
-from pressreader.render import RenderOptions, render
-from pressreader.render.options import NAMED_SIZES
+from pressreader.rendering import RenderOptions, render
+from pressreader.rendering.options import NAMED_SIZES
 
 BODY_SIZE = "parseFloat(getComputedStyle(document.querySelector('main article > p:not([class])')).fontSize)"
 FOCUS_JS = """() => {

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from pressreader.models import Article
-from pressreader.render import RenderOptions
+from pressreader.rendering import RenderOptions
 
 SIZES = ("standard", "large", "largest")
 VIEWPORTS = {"320px": (320, 640), "zoom-200": (640, 400), "zoom-400": (320, 200)}

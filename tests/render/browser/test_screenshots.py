@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from pressreader.models import Article
-from pressreader.render import RenderOptions
+from pressreader.rendering import RenderOptions
 
 SCREENSHOTS = Path(__file__).resolve().parents[3] / "artifacts" / "screenshots"
 ARTICLE = "warwickshire-inspection-2018"

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from pressreader.models import Article
-from pressreader.render import RenderOptions
-from pressreader.render._layout import blocks, long_date
+from pressreader.rendering import RenderOptions
+from pressreader.rendering._layout import blocks, long_date
 
 THEMES = ("default", "high-contrast", "dark", "cream")
 VAGUE_LINKS = re.compile(r"^\s*(click here|here|read more|more|link|this|continue reading)\W*$", re.I)

@@ -6,7 +6,7 @@ Numbers come from ``shared/ACCESSIBILITY.md``: sizes in rem, a line capped at
 contrast in every theme (links and secondary text too), 3:1 focus rings and
 44 × 44 px controls.
 
-    >>> from pressreader.render.options import RenderOptions
+    >>> from pressreader.rendering.options import RenderOptions
     >>> css = stylesheet(RenderOptions(size=2.5))
     >>> "--size: 2.5rem;" in css and "text-align: left" in css
     True

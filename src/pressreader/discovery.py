@@ -7,7 +7,7 @@ article page itself stays the source of truth for quotes, so a crawl still
 fetches it. Feeds are parsed with lxml safely (no entity expansion, no DTD,
 no network). HTML listings are read by :mod:`pressreader.listing`.
 
-    >>> from pressreader.discover import ArticleLink
+    >>> from pressreader.discovery import ArticleLink
     >>> ArticleLink("https://pcc.example/news/a/", "A story", None, "listing").source
     'listing'
 """
@@ -34,7 +34,7 @@ from .errors import (
     RobotsDisallowed,
     SiteError,
 )
-from .fetch import Fetcher, FetchOptions, Response
+from .fetching import Fetcher, FetchOptions, Response
 from .listing import listing_links, same_site
 from .parse.dates import parse_iso_date
 from .sites import DEFAULT_REGISTRY, Site, SiteRegistry

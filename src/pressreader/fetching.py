@@ -9,7 +9,7 @@ time, requests to one host are spaced by ``FetchOptions.delay``.
 Every failure is a :class:`~pressreader.errors.FetchError` subclass carrying
 the URL and a short cause; no httpx exception escapes this module::
 
-    >>> from pressreader.fetch import FetchOptions, fetch
+    >>> from pressreader.fetching import FetchOptions, fetch
     >>> from pressreader.errors import UnsupportedScheme
     >>> try:
     ...     fetch("file:///etc/passwd")

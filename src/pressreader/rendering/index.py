@@ -1,7 +1,7 @@
 """An index page listing several articles, linking to their reader pages.
 
 Each entry gives the title (a link to the reader page named by
-:func:`~pressreader.render._layout.article_filename`, made unique across the
+:func:`~pressreader.rendering._layout.article_filename`, made unique across the
 list), the date written out, the publisher and the people quoted.
 
     >>> import datetime

@@ -15,7 +15,7 @@ Targets (one module each, all pure functions sharing :mod:`._layout`):
 
     >>> import datetime
     >>> from pressreader.models import Article
-    >>> from pressreader.render import RenderOptions, render
+    >>> from pressreader.rendering import RenderOptions, render
     >>> a = Article("PCC visits Rugby", ("The Commissioner visited Rugby.",), date=datetime.date(2018, 3, 22))
     >>> print(render(a, "text", options=RenderOptions(size="largest")))
     PCC visits Rugby

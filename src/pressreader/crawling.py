@@ -8,9 +8,9 @@ Every page that fails is recorded in the archive with its error and retried
 on the next run, even when discovery no longer lists it.
 
 Discovery itself (:func:`discover`, :class:`ArticleLink`) lives in
-:mod:`pressreader.discover` and is re-exported here.
+:mod:`pressreader.discovery` and is re-exported here.
 
-    >>> from pressreader.crawl import CrawlReport
+    >>> from pressreader.crawling import CrawlReport
     >>> print(CrawlReport("kent", new=("https://k.example/a",)).summary())
     kent: 1 new, 0 updated, 0 unchanged, 0 failed
 """
@@ -27,9 +27,9 @@ from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import urlsplit
 
-from .discover import ArticleLink, discover, resolve_site
+from .discovery import ArticleLink, discover, resolve_site
 from .errors import FetchError, ParseError
-from .fetch import Fetcher, FetchOptions, Response
+from .fetching import Fetcher, FetchOptions, Response
 from .sites import DEFAULT_REGISTRY, Site, SiteRegistry
 from .store import Archive
 

@@ -4,7 +4,7 @@ Read linearly by screen readers and braille displays, so there is no
 decoration: the title, the date written out, the publisher, then the
 paragraphs separated by blank lines. Quoted speech is introduced by
 "Quote from Name, Role:" and indented four spaces. Lines are wrapped to
-:func:`~pressreader.render._layout.line_length` and are never wider than
+:func:`~pressreader.rendering._layout.line_length` and are never wider than
 ``options.width``.
 
 The terminal view is the same text; when ``options.color`` is true the title,
@@ -13,7 +13,7 @@ what the words already say, so nothing is carried by it alone. Rendering never
 looks at the environment: the caller decides with :func:`should_color`.
 
     >>> from pressreader.models import Article
-    >>> from pressreader.render.options import RenderOptions
+    >>> from pressreader.rendering.options import RenderOptions
     >>> print(render_text(Article("PCC visits Rugby", ("The Commissioner visited Rugby today.",)),
     ...                   RenderOptions(width=24)))
     PCC visits Rugby

@@ -4,7 +4,7 @@ A small frozen object, validated when it is made, so a renderer never meets a
 bad value. Sizes follow the UK Association for Accessible Formats print
 standards (see ``shared/ACCESSIBILITY.md``)::
 
-    >>> from pressreader.render.options import RenderOptions
+    >>> from pressreader.rendering.options import RenderOptions
     >>> RenderOptions().size_rem
     1.167
     >>> RenderOptions(size="large").size_px
@@ -49,7 +49,7 @@ _MIN_SCALE, _MAX_SCALE = 1.0, 4.0
 
 @dataclass(frozen=True, slots=True)
 class RenderOptions:
-    """Presentation choices for :func:`pressreader.render` and :func:`pressreader.render_index`.
+    """Presentation choices for :func:`pressreader.rendering` and :func:`pressreader.render_index`.
 
     ``size``
         ``"standard"`` (1.167 rem, 18.7 px), ``"large"`` (1.5 rem, 24 px),
@@ -72,7 +72,7 @@ class RenderOptions:
     ``color``
         whether the terminal target may use bold (ANSI escape codes). The
         renderers never look at the environment: callers decide with
-        :func:`pressreader.render.should_color`.
+        :func:`pressreader.rendering.should_color`.
     ``read_along``
         the HTML reader view gains a player that highlights the sentence and
         word being heard. It needs ``audio``, the audio's address relative to
