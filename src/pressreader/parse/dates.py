@@ -83,6 +83,7 @@ _VISIBLE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     )
 )
 
+_HAS_YEAR = re.compile(r"(?:19|20)\d\d")
 _ISO = re.compile(r"^\s*(?P<year>\d{4})-?(?P<month>\d\d)-?(?P<day>\d\d)(?:[T\s]|$)")
 _UTC_TIME = re.compile(r"[T\s](?P<hour>[0-2]\d):?(?P<minute>[0-5]\d)(?::?\d\d(?:\.\d+)?)?\s*(?:Z|[+-]00:?00)\s*$")
 
@@ -159,6 +160,8 @@ def parse_visible_date(text: str) -> datetime.date | None:
     """
     if len(text) > 2000:
         text = text[:2000]
+    if not _HAS_YEAR.search(text):  # every visible pattern needs a year: skip the costly ones
+        return None
     for pattern in _VISIBLE_PATTERNS:
         for match in pattern.finditer(text):
             found = _to_date(match["year"], match["month"], match["day"])
@@ -175,7 +178,7 @@ def is_date_line(text: str) -> bool:
     >>> is_date_line("On 8 May 2021 the PCC visited Rugby.")
     False
     """
-    if len(text) > 80:
+    if len(text) > 80 or not _HAS_YEAR.search(text):
         return False
     rest = _DATE_LINE_WORDS.sub("", text, count=1)
     for pattern in _VISIBLE_PATTERNS:
