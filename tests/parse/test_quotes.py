@@ -236,6 +236,48 @@ CASES: list[tuple[str, list[str] | str, list[Quote]]] = [
         "“We will act now on this,” said Kim Jones.",
         "Kent Police and Crime Commissioner Kim Jones visited Dover.",
      ], [q("We will act now on this", ("Kim Jones", "Kent Police and Crime Commissioner"), 0)]),
+    # --- after the last quote, reading stops at the last paragraph naming a speaker: these cases
+    # pin down what must still be read (the completed name's new word counts; so does the line
+    # before a signature; a narrative paragraph in between is read too)
+    ("name completed after the quote, then a role by first name", [
+        "“We will keep going with this work,” said Commissioner Jones.",
+        "The scheme opened in May.",
+        "Kim Jones visited the town.",
+        "The scheme closes in June.",
+        "Kim, the Deputy Police and Crime Commissioner for Kent, said more.",
+     ], [q("We will keep going with this work",
+           ("Kim Jones", "Deputy Police and Crime Commissioner for Kent"), 0)]),
+    ("surname speaker completed by a later full name", [
+        "“We will keep going with this work,” said Mr Jones.",
+        "Other news.",
+        "Alan Jones, Chief Constable of Kent Police, attended.",
+     ], [q("We will keep going with this work", ("Alan Jones", "Chief Constable of Kent Police"), 0)]),
+    ("later name matched case-insensitively, capital final sigma", [
+        "“We will keep going with this work,” said Mr ΚώσταΣ.",
+        "Other news.",
+        "It was said Chief Constable ΚώσταΣ:s team.",
+     ], [q("We will keep going with this work", ("ΚώσταΣ", "Chief Constable"), 0)]),
+    # "The Commissioner said …" names nobody by name, yet it makes "Mr Jones" mean Kim Jones
+    # again (not Alan Jones): a paragraph without a speaker's name can still decide the role
+    ("an office reference between two later names", [
+        "“We will keep going with this work,” said Kent PCC Kim Jones.",
+        "Alan Jones, a local farmer, attended.",
+        "The Commissioner said the scheme would grow.",
+        "Mr Jones, Police and Crime Commissioner for Kent and Medway, met staff.",
+     ], [q("We will keep going with this work", ("Kim Jones", "Police and Crime Commissioner for Kent"), 0)]),
+    # "he" skips Kim Jones only because "Mrs Jones", two paragraphs back, made her female: a lazy
+    # backward search for "the most recent mention" must still know every earlier mention's gender
+    ("a pronoun decided by a gender given paragraphs earlier", [
+        "Mr Lee opened the day.",
+        "Mrs Jones met officers.",
+        "Kim Jones, the Commissioner, spoke to staff.",
+        "“We are proud of this work,” he said.",
+     ], [q("We are proud of this work", ("Lee", None), 3)]),
+    ("later paragraphs naming nobody quoted", [
+        "“We will keep going with this work,” said Kim Jones.",
+        "Alan Lee, Chief Constable of Kent Police, attended.",
+        "He said the scheme would grow.",
+     ], [q("We will keep going with this work", ("Kim Jones", None), 0)]),
     # --- edge cases
     ("empty list", [], []),
     ("empty string", "", []),
@@ -286,6 +328,11 @@ HOSTILE = [
     ("100k open paragraphs chained", ["“open paragraph continues"] * 100_000),
     ("one endless capitalised phrase", ["Kim Lee, Police and Crime Commissioner, " * 30_000 + "said: “Hi all.”"]),
     ("many people", [f"Kim{i} Jones{i} said: “Hello world again now.”" for i in range(20_000)]),
+    ("many speakers, then many paragraphs naming them",
+     [f"Kim{i} Jones{i} said: “Hello world again now.”" for i in range(20_000)]
+     + [f"Ann{i} Lee{i} met Kim{i} Jones{i}, PCC for Kent{i}." for i in range(20_000)]),
+    ("one speaker, then many paragraphs", ["“We will keep going with this work,” said Mr Jones."]
+     + ["Kim Jones, Police and Crime Commissioner, visited.", "The scheme opened in May."] * 25_000),
 ]
 
 

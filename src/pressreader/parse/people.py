@@ -98,13 +98,18 @@ def _trie_regex(node: dict[str, Any]) -> str:
 _VERB_RE = re.compile(r"\b" + words_pattern(SPEECH_VERBS) + r"\b")
 
 
-def find_verbs(text: str) -> Iterator[re.Match[str]]:
-    """Every speech verb in ``text`` as a whole word ("said", "went on to say").
+def find_verbs(text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+    """Every speech verb in ``text`` (from ``pos`` up to ``endpos``) as a whole word ("said", "went on to say").
+
+    As with :meth:`re.Pattern.finditer`, the word boundary at ``pos`` looks at the character
+    before it, while ``text`` is read as if it ended at ``endpos``.
 
     >>> [m.group(0) for m in find_verbs("Unsaid, she said and added")]
     ['said', 'added']
+    >>> [m.start() for m in find_verbs("Unsaid, she said and added", 2, 16)]
+    [12]
     """
-    return _VERB_RE.finditer(text)
+    return _VERB_RE.finditer(text, pos, len(text) if endpos is None else endpos)
 
 
 def _has_verb(text: str) -> bool:

@@ -21,7 +21,7 @@ full name and fullest role the release gives them.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from ..errors import ParseError
@@ -43,6 +43,7 @@ _LOOK = 200  # characters searched for a subject either side of a speech verb
 _OPEN_PUNCT = "([{—–-/“‘\"'"
 _DOUBLE, _SINGLE = "d", "s"
 _NO_REF = SpeakerRef()  # frozen: shared safely
+_MAX_WATCHED = 32  # speakers' name words searched for after the last quote (see _read_naming)
 
 
 @dataclass(slots=True)
@@ -105,15 +106,16 @@ def extract_quotes(paragraphs: Sequence[str] | str) -> list[Quote]:
     if not has_signature and not any(para.segs for para in scanned):
         return []  # no quote marks and no signature: nobody is quoted, skip the speaker work
     seen: dict[tuple[str, ...], SpeakerRef | None] = {}  # runs of words read so far, this call only
-    for index, text in enumerate(paras):
-        _attribute(text, scanned[index], people, seen)
-        signer = _signature(paras[index - 1], text) if index else None
-        if signer is not None:  # "Lisa Townsend" / "Police and Crime Commissioner for Surrey"
-            people.resolve(signer)
+    last_quoted = max((i for i, para in enumerate(scanned) if para.segs), default=-1)
+    _read(paras, scanned, people, seen, 0, last_quoted + 1)
     units = _units(paras, scanned, people)
     if not units:
+        if not has_signature:
+            return []  # what the later paragraphs name can only matter to a signed statement
+        _read(paras, scanned, people, seen, last_quoted + 1, len(paras))
         signed = _signed_statement(paras, people)
         return [signed] if signed else []
+    _read_naming(paras, scanned, people, seen, last_quoted + 1, {u.pid for u in units if u.pid is not None})
     return [
         Quote(
             text="\n".join(t for _, t in u.parts),
@@ -123,6 +125,63 @@ def extract_quotes(paragraphs: Sequence[str] | str) -> list[Quote]:
         )
         for u in units
     ]
+
+
+def _read(paras: list[str], scanned: list[_Para], people: People,
+          seen: dict[tuple[str, ...], SpeakerRef | None], start: int, stop: int) -> None:
+    """Register, in order, the people named in paragraphs ``start`` to ``stop`` (exclusive)."""
+    for index in range(start, stop):
+        text = paras[index]
+        _attribute(text, scanned[index], people, seen)
+        signer = _signature(paras[index - 1], text) if index else None
+        if signer is not None:  # "Lisa Townsend" / "Police and Crime Commissioner for Surrey"
+            people.resolve(signer)
+
+
+def _read_naming(paras: list[str], scanned: list[_Para], people: People,
+                 seen: dict[tuple[str, ...], SpeakerRef | None], start: int, speakers: set[int]) -> None:
+    """Read on from ``start`` only as far as the last paragraph that can still change a speaker (rule 7).
+
+    After the last quoted paragraph only a speaker's name and role can change, and only by a
+    reference by name, which holds a word of the speaker's final name: once no later paragraph
+    holds one (case-insensitively; the signature read at a paragraph takes its name from the
+    line before), nothing read later can change the quotes, so reading stops there. Every
+    paragraph up to that one is read, since any reference on the way can change whom a later
+    name resolves to. Each word is searched for once per paragraph; past :data:`_MAX_WATCHED`
+    words the rest is simply read (the work stays linear on a page naming thousands of speakers).
+    """
+    lowered: dict[int, str] = {}
+    checked: set[str] = set()
+    while start < len(paras):
+        words = {_fold(w) for pid in speakers for w in people.name(pid).split()}
+        if len(words) > _MAX_WATCHED:
+            _read(paras, scanned, people, seen, start, len(paras))
+            return
+        fresh = words - checked  # the older words are in no paragraph from ``start`` on
+        checked |= words
+        stop = start
+        for index in range(len(paras) - 1, start - 1, -1) if fresh else ():
+            if _names_any(paras, lowered, index, fresh) or (index and _names_any(paras, lowered, index - 1, fresh)):
+                stop = index + 1
+                break
+        if stop == start:
+            return
+        _read(paras, scanned, people, seen, start, stop)
+        start = stop
+
+
+def _fold(text: str) -> str:
+    # str.lower() is per character except for the capital sigma, whose lower case depends on
+    # what follows it: folding both sigmas together makes a word's lower case a substring of
+    # its paragraph's whenever the word is in the paragraph.
+    return text.lower().replace("ς", "σ")
+
+
+def _names_any(paras: list[str], lowered: dict[int, str], index: int, words: set[str]) -> bool:
+    low = lowered.get(index)
+    if low is None:
+        low = lowered[index] = _fold(paras[index])
+    return any(w in low for w in words)
 
 
 def _as_paragraphs(paragraphs: Sequence[str] | str) -> list[str]:
@@ -201,13 +260,8 @@ def _attribute(p: str, para: _Para, people: People, seen: dict[tuple[str, ...], 
     segs = para.segs
     nsegs = len(segs)
     attrs: list[tuple[int, int, _Attr | SpeakerRef]] = []
-    k = 0
-    for m in find_verbs(p):
+    for k, m in _verbs_outside(p, segs):
         at = m.start()
-        while k < nsegs and segs[k].end <= at:
-            k += 1
-        if k < nsegs and segs[k].start <= at:
-            continue  # inside quoted words
         lo = max(segs[k - 1].end + 1 if k else 0, at - _LOOK)
         before = p[lo: at]
         cut = None
@@ -243,6 +297,22 @@ def _attribute(p: str, para: _Para, people: People, seen: dict[tuple[str, ...], 
             pid = people.resolve(item)
             if pid is not None:
                 para.last_named = pid
+
+
+def _verbs_outside(p: str, segs: list[_Seg]) -> Iterator[tuple[int, re.Match[str]]]:
+    """The speech verbs outside quoted words, each with the index of the next segment.
+
+    Only the gaps between segments are searched. No verb can cross a segment's edge (a
+    segment starts just after a quote mark and ends at one, or at the paragraph's end), and a
+    word boundary at a gap's start still sees the character before it.
+    """
+    lo = 0
+    for k, seg in enumerate(segs):
+        for m in find_verbs(p, lo, seg.start):
+            yield k, m
+        lo = seg.end
+    for m in find_verbs(p, lo):
+        yield len(segs), m
 
 
 def _event_order(event: tuple[int, int, _Attr | SpeakerRef]) -> tuple[int, int]:
