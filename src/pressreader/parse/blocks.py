@@ -63,20 +63,30 @@ class Page:
     images: list[tuple[int, Element, str | None]] = field(default_factory=list)
 
 
-# Elements that surely hold the story: the headline, the main landmark, the
-# article body's microdata, and the content classes of the common CMSs. The
-# class test is limited to divs: "//*" with a predicate costs libxml2 as much
-# as parsing the page.
-_CONTENT_DIVS = lxml.etree.XPath(
-    "//div[contains(@class, 'entry-content') or contains(@class, 'post-body') or contains(@class, 'article-body')]"
-    " | //*[@role='main'] | //*[@itemprop='articleBody']"
-)
+# Classes that mark the story's container on the common CMSs.
+_CONTENT_CLASSES = ("entry-content", "post-body", "article-body")
 
 
 def _story_ancestors(start: Element) -> set[Element]:
-    """The anchors and everything above them: never furniture, whatever their class says."""
-    found = _CONTENT_DIVS(start)
-    anchors = [e for e in found if isinstance(e, Element)] if isinstance(found, list) else []
+    """The story's anchors and everything above them: never furniture, whatever their class says.
+
+    Anchors: the first headline outside a page header or menu, ``<main>``, and
+    containers marked as the story (``role="main"``, ``itemprop="articleBody"``,
+    the common CMSs' content classes).
+    """
+    anchors: list[Element] = []
+    # Tag-filtered iteration runs in C; an XPath "//*[predicate]" costs libxml2
+    # about as much as parsing the page.
+    for element in start.iter("div", "section", "article"):
+        attrib = element.attrib
+        if attrib:
+            classes = attrib.get("class") or ""
+            if (
+                any(name in classes for name in _CONTENT_CLASSES)
+                or attrib.get("role") == "main"
+                or attrib.get("itemprop") == "articleBody"
+            ):
+                anchors.append(element)
     headline = False
     for element in start.iter("h1", "main"):
         if element.tag == "main":
@@ -124,35 +134,32 @@ def walk(root: Element, marked: frozenset[Element] = frozenset()) -> Page:
     protected = _story_ancestors(start)
     blocks = page.blocks
     # Parallel stacks: open buffers of block elements, and the noise kind in force.
+    # Site furniture ("chrome") is skipped whole, so it never appears on the stack
+    # below an element being visited.
     buffers: list[_Buffer] = [_Buffer(start, 0, 0)]
     noise_stack: list[str | None] = [None]
     in_link = 0
     in_article = 0
     brs = 0
-    order = 0
     seq = 0
 
     def flush(buffer: _Buffer, noise: str | None) -> None:
-        nonlocal order
-        if not buffer.parts:
-            return
-        text = _collapse(buffer.parts)
+        text = " ".join("".join(buffer.parts).split())
         if text:
+            order = len(blocks)
             blocks.append(Block(text, buffer.element, order, buffer.seq, noise, buffer.link_chars, buffer.heading))
-            order += 1
         buffer.parts.clear()
         buffer.link_chars = 0
 
-    def add(text: str | None) -> None:
+    def add(text: str) -> None:
+        # Text after a run of <br>s: two or more start a new paragraph.
         nonlocal brs
-        if not text:
-            return
         buffer = buffers[-1]
         if brs:
             if not text.strip():
                 buffer.parts.append(text)
                 return
-            if brs >= 2:
+            if brs >= 2 and buffer.parts:
                 flush(buffer, noise_stack[-1])
             brs = 0
         buffer.parts.append(text)
@@ -162,20 +169,20 @@ def walk(root: Element, marked: frozenset[Element] = frozenset()) -> Page:
     walker = lxml.etree.iterwalk(start, events=("start", "end"))
     for event, element in walker:
         tag = element.tag
-        if not isinstance(tag, str):  # comments, processing instructions, entities
-            if event == "end":
-                add(element.tail)
-            continue
         if event == "start":
+            if not isinstance(tag, str):  # comments, processing instructions, entities
+                continue
             seq += 1
             if element is start:
-                add(element.text)
+                if element.text:
+                    add(element.text)
                 continue
             attrib = element.attrib
+            parent_kind = noise_stack[-1]
             if element in protected:
                 # It holds the story: its class words ("content-sidebar-wrap",
                 # "newsletter-post") describe the layout, not furniture.
-                kind = None
+                kind = parent_kind
             elif attrib or tag in _SPECIAL:
                 get = attrib.get
                 kind = noise_kind(tag, get("class"), get("id"), get("role"), get("data-component"))
@@ -183,21 +190,37 @@ def walk(root: Element, marked: frozenset[Element] = frozenset()) -> Page:
                     kind = "chrome"
                 elif tag == "footer" and in_article:
                     kind = "meta"  # an article's own footer: "Posted on …", tags
+                if kind is None:
+                    kind = parent_kind
+                elif parent_kind == "header" and kind == "meta":
+                    kind = "header"
             else:
-                kind = None
-            parent_kind = noise_stack[-1]
-            if parent_kind == "chrome" or (kind is None and parent_kind is not None):
                 kind = parent_kind
-            elif parent_kind == "header" and kind == "meta":
-                kind = "header"
             if kind == "chrome":  # nothing is ever taken from site furniture
                 walker.skip_subtree()
                 buffers[-1].parts.append(" ")  # it separated the words on either side
                 noise_stack.append(kind)
                 if tag in BLOCK_TAGS:
-                    flush(buffers[-1], noise_stack[-2])
+                    if buffers[-1].parts:
+                        flush(buffers[-1], parent_kind)
                     buffers.append(_Buffer(element, 0, seq))
                 continue
+            if tag in BLOCK_TAGS:
+                if buffers[-1].parts:
+                    flush(buffers[-1], parent_kind)
+                buffers.append(_Buffer(element, _HEADINGS.get(tag, 0), seq))
+                brs = 0
+                if tag == "article":
+                    in_article += 1
+            elif tag == "a":
+                in_link += 1
+            elif tag == "br":
+                brs += 1
+                buffers[-1].parts.append(" ")
+            elif tag == "img":
+                page.images.append((seq, element, kind))
+            elif tag in _CELLS and any(part.strip() for part in buffers[-1].parts):
+                buffers[-1].parts.append(" | ")
             if tag == "time" or (
                 attrib
                 and (
@@ -206,34 +229,25 @@ def walk(root: Element, marked: frozenset[Element] = frozenset()) -> Page:
                 )
             ):
                 page.times.append((seq, element, kind))
-            elif tag == "img":
-                page.images.append((seq, element, kind))
-            elif tag == "br":
-                brs += 1
-                buffers[-1].parts.append(" ")
-            if tag in BLOCK_TAGS:
-                flush(buffers[-1], noise_stack[-1])
-                buffers.append(_Buffer(element, _HEADINGS.get(tag, 0), seq))
-                brs = 0
-            elif tag in _CELLS and any(part.strip() for part in buffers[-1].parts):
-                buffers[-1].parts.append(" | ")
-            elif tag == "a":
-                in_link += 1
-            if tag == "article":
-                in_article += 1
             noise_stack.append(kind)
-            add(element.text)
+            if element.text:
+                add(element.text)
         else:  # end
             if element is start:
                 continue
-            kind = noise_stack.pop()
-            if tag in BLOCK_TAGS:
-                flush(buffers.pop(), kind)
-                brs = 0
-            elif kind != "chrome" and tag == "a":  # a skipped link was never counted in
-                in_link -= 1
-            if kind != "chrome" and tag == "article":
-                in_article -= 1
-            add(element.tail)
-    flush(buffers[-1], noise_stack[-1])
+            if isinstance(tag, str):
+                kind = noise_stack.pop()
+                if tag in BLOCK_TAGS:
+                    buffer = buffers.pop()
+                    if buffer.parts:
+                        flush(buffer, kind)
+                    brs = 0
+                    if tag == "article" and kind != "chrome":
+                        in_article -= 1
+                elif tag == "a" and kind != "chrome":  # a skipped link was never counted in
+                    in_link -= 1
+            if element.tail:
+                add(element.tail)
+    if buffers[-1].parts:
+        flush(buffers[-1], noise_stack[-1])
     return page

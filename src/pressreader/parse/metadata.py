@@ -73,6 +73,12 @@ def absolute_url(href: str | None, base: str | None) -> str | None:
     if not href:
         return None
     href = href.strip()
+    if href.startswith(("https://", "http://")):
+        try:  # already absolute: urljoin would only copy it, slowly
+            urlsplit(href).hostname  # noqa: B018 (raises ValueError on a malformed host)
+        except ValueError:
+            return None
+        return href
     if base:
         try:
             href = urljoin(base, href)
