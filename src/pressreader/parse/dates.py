@@ -27,9 +27,8 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Callable
 
-__all__ = ["MONTHS", "date_from_url", "find_visible_date", "is_date_line", "parse_iso_date", "parse_visible_date"]
+__all__ = ["MONTHS", "date_from_url", "is_date_line", "parse_iso_date", "parse_visible_date"]
 
 _MONTH_NAMES: tuple[tuple[str, ...], ...] = (
     # English (with the abbreviations sites use), French, German, Spanish, Italian,
@@ -202,19 +201,3 @@ def date_from_url(url: str | None) -> datetime.date | None:
     """
     match = _URL_DATE.search(url or "")
     return _to_date(match[1], match[2], match[3]) if match else None
-
-
-def find_visible_date(
-    lines: list[str], accept: Callable[[str], bool] = is_date_line
-) -> tuple[int, datetime.date] | None:
-    """The index and date of the first line that ``accept`` takes as a date line.
-
-    >>> find_visible_date(["PCC visits Rugby", "21st February 2018", "Text"])
-    (1, datetime.date(2018, 2, 21))
-    """
-    for index, line in enumerate(lines):
-        if accept(line):
-            found = parse_visible_date(line)
-            if found is not None:
-                return index, found
-    return None
