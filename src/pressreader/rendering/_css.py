@@ -335,6 +335,7 @@ READ_ALONG_SCRIPT = """\
   var root = document.documentElement;
   var current = {s: null, w: null};
   var userUntil = 0;
+  var pending = null;
   var reduce = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)");
   function find(list, t) {
     var lo = 0, hi = list.length - 1, found = -1;
@@ -369,8 +370,9 @@ READ_ALONG_SCRIPT = """\
     if (r.top >= h * 0.15 && r.bottom <= h * 0.75) { return; }
     el.scrollIntoView({block: "center", behavior: reduce && reduce.matches ? "auto" : "smooth"});
   }
+  function now() { return pending === null ? audio.currentTime : pending; }
   function update(force) {
-    var t = audio.currentTime;
+    var t = now();
     var s = at(S, t), w = at(W, t);
     var sid = s >= 0 ? S[s][2] : null, wid = w >= 0 ? W[w][2] : null;
     swap("s", sid, "ra-now");
@@ -387,7 +389,10 @@ READ_ALONG_SCRIPT = """\
     play.textContent = playing ? "Pause" : "Play";
   }
   function seek(t) {
-    audio.currentTime = Math.max(0, Math.min(t, data.d));
+    t = Math.max(0, Math.min(t, data.d));
+    // One seek at a time: Chromium never finishes a seek back to the target of a seek
+    // still in progress (Next then Previous, pressed quickly), and the audio stays silent.
+    if (audio.seeking) { pending = t; } else { pending = null; audio.currentTime = t; }
     update(true);
   }
   play.addEventListener("click", function () {
@@ -401,19 +406,26 @@ READ_ALONG_SCRIPT = """\
     }
   });
   prev.addEventListener("click", function () {
-    var t = audio.currentTime, i = find(S, t);
+    var t = now(), i = find(S, t);
     if (i > 0 && t - S[i][0] < 1.5) { i -= 1; }
     seek(i >= 0 ? S[i][0] : 0);
   });
   next.addEventListener("click", function () {
-    var i = find(S, audio.currentTime);
+    var i = find(S, now());
     if (i + 1 < S.length) { seek(S[i + 1][0]); }
   });
   speed.addEventListener("change", function () { audio.playbackRate = parseFloat(speed.value) || 1; });
   audio.addEventListener("play", function () { show(true); window.requestAnimationFrame(frame); });
   audio.addEventListener("pause", function () { show(false); update(); });
   audio.addEventListener("ended", function () { show(false); update(); });
-  audio.addEventListener("seeked", function () { update(); });
+  audio.addEventListener("seeked", function () {
+    if (pending !== null) {
+      var t = pending;
+      pending = null;
+      if (Math.abs(audio.currentTime - t) > 0.0005) { audio.currentTime = t; }
+    }
+    update();
+  });
   audio.addEventListener("timeupdate", function () { update(); });
   audio.addEventListener("error", function () { status.textContent = "The audio file could not be loaded."; });
   function reader() { userUntil = Date.now() + 4000; }

@@ -155,6 +155,25 @@ def test_buttons_work_from_the_keyboard(page: Any) -> None:
     assert page.evaluate(STATE_JS)["sentences"]  # where it stopped stays highlighted
 
 
+def test_quick_presses_settle_where_the_reader_meant(page: Any) -> None:
+    """Next, Next, Previous pressed faster than the audio can seek: it ends on the second sentence and plays.
+
+    Chromium never finishes a seek back to the target of a seek still in progress; the page must not
+    issue one (it queues the latest target until the current seek is done).
+    """
+    data = _data(page)
+    starts = [s[0] for s in data["s"]]
+    page.evaluate("['ra-next', 'ra-next', 'ra-prev'].forEach(id => document.getElementById(id).click())")
+    page.wait_for_function(AT_JS, arg=starts[1])
+    page.wait_for_function("() => !document.getElementById('ra-audio').seeking", timeout=10_000)
+    assert page.evaluate("document.documentElement.getAttribute('data-ra-sentence')") == data["s"][1][2]
+    page.evaluate("document.getElementById('ra-audio').play()")
+    page.wait_for_function(
+        "t => document.getElementById('ra-audio').currentTime > t", arg=starts[1] + 0.2, timeout=10_000
+    )
+    page.evaluate("document.getElementById('ra-audio').pause()")
+
+
 def test_the_reader_scrolling_pauses_auto_scroll(page: Any) -> None:
     data = _data(page)
     late = data["w"][-20]
