@@ -1,6 +1,6 @@
 """Parsing speed, memory and extraction quality, measured against references in one run.
 
-    .venv/bin/python benchmarks/bench_parse.py [--rounds N] [--memory-parses N]
+    .venv/bin/python benchmarks/bench_parse.py [--rounds N] [--memory-parses N] [--stages]
 
 Speed: every golden page (tests/fixtures/pages) is parsed repeatedly by
 pressreader.parse_article, by bare ``lxml.html.fromstring`` of the same bytes
@@ -9,6 +9,10 @@ pressreader.parse_article, by bare ``lxml.html.fromstring`` of the same bytes
 medians per page and ratios against lxml measured in the same process, so a
 busy machine slows all three alike. Targets (issue 2): pressreader at most
 2.5x lxml, and at least 3x faster than trafilatura.
+
+Stages (--stages): where pressreader's time goes, each stage timed alone on
+prepared inputs (fresh trees for the walk, which edits its tree) and given as a
+share of the lxml floor; "the rest" is the whole parse minus the stages timed.
 
 Memory: RSS before and after N parses (default 10,000); flat means no growth
 beyond noise.
@@ -27,16 +31,21 @@ import statistics
 import sys
 import time
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 import lxml.html
 
-from pressreader import PressreaderError, parse_article
+from pressreader import PressreaderError, extract_quotes, parse_article
+from pressreader.parse.blocks import walk
+from pressreader.parse.document import Element, build_tree
+from pressreader.parse.metadata import read_meta
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generic_eval import evaluate, format_table, word_prf
 
+T = TypeVar("T")
 PAGES = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "pages"
 
 
@@ -67,10 +76,47 @@ def _median_per_page(func: Callable[[bytes, str | None], object], pages: list[by
     return statistics.median(per_round)
 
 
+def _median_stage(prepare: Callable[[], Sequence[T]], func: Callable[[T], object], rounds: int) -> float:
+    """Median time per page of ``func`` over inputs made fresh by ``prepare`` each round (not timed)."""
+    per_round = []
+    for _ in range(rounds):
+        inputs = prepare()
+        start = time.perf_counter()
+        for item in inputs:
+            func(item)
+        per_round.append((time.perf_counter() - start) / len(inputs))
+    return statistics.median(per_round)
+
+
+def _print_stages(datas: list[bytes], urls: list[str | None], t_lxml: float, t_ours: float, rounds: int) -> None:
+    pairs = list(zip(datas, urls, strict=True))
+    bodies = [parse_article(d, u).body for d, u in pairs]
+
+    def trees() -> list[Element]:
+        return [build_tree(d, url=u)[0] for d, u in pairs]
+
+    def build(pair: tuple[bytes, str | None]) -> object:
+        return build_tree(pair[0], url=pair[1])
+
+    stages = {
+        "build_tree (decode + libxml2)": _median_stage(lambda: pairs, build, rounds),
+        "read_meta (meta tags, JSON-LD)": _median_stage(trees, lambda root: read_meta(root, None), rounds),
+        "walk (blocks, furniture)": _median_stage(trees, walk, rounds),
+        "extract_quotes (body)": _median_stage(lambda: bodies, extract_quotes, rounds),
+    }
+    print("\nstages (median time per page, each timed alone; x = share of the lxml floor)")
+    for name, t in stages.items():
+        print(f"  {name:32} {t * 1e3:8.3f} ms  {t / t_lxml:5.2f}x")
+    rest = t_ours - sum(stages.values())
+    print(f"  {'the rest (title, date, root, ...)':32} {rest * 1e3:8.3f} ms  {rest / t_lxml:5.2f}x")
+    print(f"  {'whole parse_article':32} {t_ours * 1e3:8.3f} ms  {t_ours / t_lxml:5.2f}x")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--rounds", type=int, default=15)
     parser.add_argument("--memory-parses", type=int, default=10_000)
+    parser.add_argument("--stages", action="store_true", help="also time the parser's stages one by one")
     args = parser.parse_args()
 
     try:
@@ -107,6 +153,8 @@ def main() -> int:
           f"{t_ours / t_lxml:.2f}x lxml (target <= 2.5x)")  # fmt: skip
     print(f"  trafilatura.extract   {t_traf * 1e3:8.3f} ms  {1 / t_traf:8.0f} pages/s  "
           f"pressreader is {t_traf / t_ours:.1f}x faster (target >= 3x)")  # fmt: skip
+    if args.stages:
+        _print_stages(datas, urls, t_lxml, t_ours, args.rounds)
 
     gc.collect()
     n = args.memory_parses
