@@ -27,7 +27,7 @@ import sys
 import webbrowser
 from pathlib import Path
 
-from pressreader import RenderOptions, SpeechOptions, save_audio
+from pressreader import RenderOptions, SpeechOptions, list_voices, save_audio
 from pressreader.errors import PlaybackUnavailable, PressreaderError, SpeechError, SpeechUnavailable
 from pressreader.models import Article
 from pressreader.reader import (
@@ -45,6 +45,7 @@ from pressreader.reader import (
 )
 from pressreader.reader.session import choose_release, numbered_titles
 from pressreader.rendering import article_filename, render, should_color
+from pressreader.speech import resolve_voice
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -91,11 +92,29 @@ def settle_preferences(args: argparse.Namespace) -> Preferences:
     except PressreaderError as error:
         say(explain(error))
         saved = Preferences()
-    wanted = saved.replace(size=args.size, theme=args.theme, voice=args.voice, rate=args.rate)
+    wanted = saved.replace(size=args.size, theme=args.theme, voice=checked_voice(args.voice), rate=args.rate)
     if wanted != saved:
         path = save_preferences(wanted)
         say(f"Your settings are remembered for next time (in {path}).")
     return wanted
+
+
+def checked_voice(voice: str | None) -> str | None:
+    """The voice asked for, as the speech engine names it, if it is installed here.
+
+    A voice that is not installed is neither used nor remembered (it would fail every later
+    run): the reader is told, and the saved or default voice reads instead.
+    """
+    if voice is None:
+        return None
+    try:
+        return resolve_voice(list_voices(), SpeechOptions(voice=voice))
+    except SpeechUnavailable:
+        return None  # no speech here at all: that is said when the reading starts
+    except PressreaderError as error:
+        say(explain(error))
+        say(f"The voice {voice} is not used or remembered.")
+        return None
 
 
 def choose_article(args: argparse.Namespace) -> Article:

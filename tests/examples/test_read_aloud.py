@@ -184,6 +184,24 @@ def test_preferences_persist_and_reset(env: dict[str, str], tmp_path: Path) -> N
 
 
 @pytest.mark.speech
+def test_only_an_installed_voice_is_remembered(env: dict[str, str], tmp_path: Path) -> None:
+    from pressreader import list_voices
+
+    config = tmp_path / "config" / "pressreader" / "reader.ini"
+    wrong = run(env, "--no-speech", "--voice", "no-such-voice")
+    assert wrong.returncode == 0, wrong.stdout + wrong.stderr
+    assert wrong.stdout.startswith("Unknown voice 'no-such-voice'")
+    assert "The voice no-such-voice is not used or remembered." in wrong.stdout.splitlines()
+    assert "remembered for next time" not in wrong.stdout
+    assert not config.exists()
+    voice = list_voices()[0]
+    right = run(env, "--no-speech", "--voice", voice.id.upper())  # ids match whatever their case
+    assert right.returncode == 0, right.stdout + right.stderr
+    assert "Your settings are remembered for next time" in right.stdout
+    assert f"voice = {voice.id}" in config.read_text(encoding="utf-8")
+
+
+@pytest.mark.speech
 def test_no_sound_device_saves_the_audio_and_says_where(env: dict[str, str], tmp_path: Path) -> None:
     if playback_problem() is None:
         pytest.skip("this machine can play sound")
