@@ -24,3 +24,7 @@ def fixture_id(path: Path) -> str:
 def expected_article(path: Path) -> Article:
     """The expected Article of a golden page."""
     return Article.from_dict(json.loads(path.with_suffix(".json").read_text("utf-8")))
+
+
+#: The bilingual release: English, then the same in Welsh (paragraphs 6-12 are Welsh).
+BILINGUAL = PAGES / "north-wales" / "commissioner-funds-drones-for-rural-crime-team.html"

@@ -21,7 +21,7 @@ from pressreader.epub import ACTIVE_CLASS, EpubOptions, export_epub, smil_clock
 from pressreader.errors import OptionsError, SpeechError
 from pressreader.models import Article
 
-from tests.pages import expected_article, fixture_pages
+from tests.pages import BILINGUAL, expected_article, fixture_pages
 
 pytestmark = pytest.mark.speech
 
@@ -70,7 +70,7 @@ def test_epubcheck_reports_no_errors_and_no_warnings(book: Path) -> None:
 
 
 def test_epubcheck_on_every_fixture_article(tmp_path: Path) -> None:
-    """All 20 golden articles (the month of the benchmark), one of them about 1,500 words long."""
+    """Every golden article (the month of the benchmark), one of them about 1,500 words long, one bilingual."""
     articles = [expected_article(p) for p in fixture_pages()]
     book = export_epub(articles, tmp_path / "all.epub", EpubOptions(modified=MODIFIED))
     report = _epubcheck(book)
@@ -139,6 +139,20 @@ def test_chapter_keeps_every_paragraph_and_shows_words_as_written(book: Path) ->
             text = re.sub(r"\s+", " ", "".join(ElementTree.fromstring(xhtml).itertext()))
             for paragraph in (*article.body, *article.notes):
                 assert " ".join(paragraph.split()) in text
+
+
+def test_welsh_paragraphs_are_marked_welsh(tmp_path: Path) -> None:
+    article = expected_article(BILINGUAL)
+    book = export_epub([article], tmp_path / "bilingual.epub", EpubOptions(granularity="sentence"))
+    with zipfile.ZipFile(book) as z:
+        root = ElementTree.fromstring(z.read("OEBPS/chapter-001.xhtml"))
+    xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    assert root.get(xml_lang) == "en"
+    welsh = dict(article.paragraph_languages)
+    found = {" ".join("".join(p.itertext()).split()): p for p in root.iter(f"{{{NS['x']}}}p")}
+    for index, text in enumerate(article.body):
+        assert found[text].get(xml_lang) == welsh.get(index), text
+        assert found[text].get("lang") == welsh.get(index), text
 
 
 def test_sentence_granularity(tmp_path: Path) -> None:

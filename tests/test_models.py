@@ -35,6 +35,7 @@ articles = st.builds(
     lead_image=st.none() | st.builds(Image, url=text, alt=opt_text),
     notes=st.lists(text, max_size=3).map(tuple),
     language=opt_text,
+    paragraph_languages=st.lists(st.tuples(st.integers(0, 50), text), max_size=3).map(tuple),
 )
 
 
@@ -63,6 +64,10 @@ BAD = [
     ("bad date", json.dumps({"title": "t", "body": [], "date": "22/03/2018"}), "not an ISO date"),
     ("bool paragraph index", json.dumps({"title": "t", "body": [], "quotes": [{"text": "q", "paragraphs": [True]}]}),
      "must be an integer"),
+    ("paragraph language not a pair", json.dumps({"title": "t", "body": ["a"], "paragraph_languages": [[0]]}),
+     "list of \\[index, language\\] pairs"),
+    ("paragraph language index not a number",
+     json.dumps({"title": "t", "body": ["a"], "paragraph_languages": [["0", "cy"]]}), "must be an integer"),
 ]  # fmt: skip
 
 
@@ -70,3 +75,10 @@ BAD = [
 def test_bad_json_is_a_parse_error(payload: str, message: str) -> None:
     with pytest.raises(ParseError, match=message):
         Article.from_json(payload)
+
+
+def test_an_article_written_before_paragraph_languages_still_reads() -> None:
+    old = {"title": "t", "body": ["Cyllid newydd."], "language": "cy"}
+    article = Article.from_dict(old)
+    assert article.paragraph_languages == ()
+    assert article.language_of(0) == "cy"

@@ -32,7 +32,7 @@ from typing import Literal
 
 from .errors import OptionsError, SpeechError
 from .models import Article
-from .rendering._layout import domain, safe_url, site_name
+from .rendering._layout import domain, part_languages, safe_url, site_name
 from .rendering.html import esc, marked
 from .speech.engine import SpeechEngine, check_output_path
 from .speech.espeak import EspeakSynth
@@ -142,8 +142,14 @@ def _chapter_xhtml(number: int, article: Article, audio: TimedAudio, language: s
     emitted: set[tuple[str, int | None]] = set()
     quote_open = False
 
+    langs = part_languages(article)
+
     def block(kind: str, index: int | None, text: str, tag: str = "p", attrs: str = "") -> str:
         emitted.add((kind, index))
+        lang = langs.get(index) if kind == "body" and index is not None else None
+        if lang:
+            attrs += f' xml:lang="{lang}" lang="{lang}"'
+
         spans, words = _marks(by_block.get((kind, index), []), ids)
         return f"<{tag}{attrs}>{marked(text, spans, words)}</{tag}>"
 

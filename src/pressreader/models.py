@@ -83,6 +83,9 @@ class Article:
     and media-contact paragraphs, kept apart from the story. ``date`` is the
     date of publication, ``updated`` the date of a later revision when the page
     states one. ``language`` is a BCP 47 tag such as ``"en-GB"`` or ``"cy"``.
+    ``paragraph_languages`` names the body paragraphs written in another
+    language than the article's, as ``(index into body, tag)`` pairs in order:
+    the Welsh half of a bilingual release, say. :meth:`language_of` reads it.
     """
 
     title: str
@@ -96,6 +99,20 @@ class Article:
     lead_image: Image | None = None
     notes: tuple[str, ...] = ()
     language: str | None = None
+    paragraph_languages: tuple[tuple[int, str], ...] = ()
+
+    def language_of(self, index: int) -> str | None:
+        """The language of body paragraph ``index``: its own when it has one, else the article's.
+
+        >>> a = Article("Funding / Cyllid", ("New funding.", "Cyllid newydd."), language="en-GB",
+        ...             paragraph_languages=((1, "cy"),))
+        >>> a.language_of(0), a.language_of(1)
+        ('en-GB', 'cy')
+        """
+        for at, tag in self.paragraph_languages:
+            if at == index:
+                return tag
+        return self.language
 
     @property
     def text(self) -> str:
@@ -133,6 +150,7 @@ class Article:
                 for q in self.quotes
             ],
             "notes": list(self.notes),
+            "paragraph_languages": [[index, tag] for index, tag in self.paragraph_languages],
         }
 
     @classmethod
@@ -178,6 +196,10 @@ class Article:
                 else None,
                 notes=tuple(_str(p, "notes") for p in data.get("notes", ())),
                 language=_opt_str(data.get("language"), "language"),
+                paragraph_languages=tuple(
+                    (_int(pair[0], "paragraph_languages.index"), _str(pair[1], "paragraph_languages.tag"))
+                    for pair in _pairs(data.get("paragraph_languages", ()), "paragraph_languages")
+                ),
             )
         except (KeyError, TypeError, AttributeError) as exc:
             raise ParseError(f"not an article dictionary: {exc!r}") from exc
@@ -214,6 +236,12 @@ def _int(value: object, name: str) -> int:
     if not isinstance(value, int) or isinstance(value, bool):
         raise TypeError(f"{name} must be an integer, not {type(value).__name__}")
     return value
+
+
+def _pairs(value: object, name: str) -> list[list[object]]:
+    if not isinstance(value, (list, tuple)) or not all(isinstance(p, (list, tuple)) and len(p) == 2 for p in value):
+        raise TypeError(f"{name} must be a list of [index, language] pairs, not {value!r}")
+    return [list(p) for p in value]
 
 
 def _opt_date(value: object, name: str) -> datetime.date | None:

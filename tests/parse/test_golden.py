@@ -31,7 +31,8 @@ def test_golden_page(page: Path) -> None:
     want_d: dict[str, Any] = expected.to_dict()
     got_d: dict[str, Any] = got.to_dict()
     # Field by field first, so a failure names what is wrong.
-    for key in ("title", "date", "updated", "canonical_url", "source", "language", "lead_image", "notes"):
+    for key in ("title", "date", "updated", "canonical_url", "source", "language", "lead_image", "notes",
+                "paragraph_languages"):
         assert got_d[key] == want_d[key], key
     assert got_d["body"] == want_d["body"]
     assert got_d["quotes"] == want_d["quotes"]

@@ -15,6 +15,8 @@ from pressreader.models import Article, Image, Quote, Source
 from pressreader.rendering import RenderOptions, render, render_index
 from pressreader.rendering._css import THEMES
 
+from tests.pages import BILINGUAL, expected_article
+
 HOSTILE = '</title><script>alert("x")</script><img src=x onerror=alert(1)> & "quotes"'
 
 
@@ -166,6 +168,27 @@ def test_inline_lead_image_keeps_its_alt_text() -> None:
 def test_welsh_article_is_marked_welsh() -> None:
     tree = lxml.html.document_fromstring(render(Article("Newyddion", ("Testun.",), language="cy"), "html"))
     assert tree.get("lang") == "cy"
+
+
+def test_welsh_passages_are_marked_welsh() -> None:
+    """WCAG 3.1.2: in an English release, each Welsh paragraph (quoted or not) carries lang="cy"."""
+    article = expected_article(BILINGUAL)
+    tree = lxml.html.document_fromstring(render(article, "html"))
+    assert tree.get("lang") == "en"
+    welsh = dict(article.paragraph_languages)
+    paragraphs = {" ".join(p.text_content().split()): p for p in tree.xpath("//article//p")}
+    for index, text in enumerate(article.body):
+        assert paragraphs[text].get("lang") == welsh.get(index), text
+    assert tree.xpath("//blockquote/p[@lang='cy']")  # the Welsh quote too
+
+
+def test_part_languages_never_repeat_the_page_language_or_break_markup() -> None:
+    article = Article(
+        "T", ("One.", "Dau.", "Three."), language="cy",
+        paragraph_languages=((0, "en"), (1, "CY"), (2, 'en" onclick="x'), (7, "fr")),
+    )  # fmt: skip
+    tree = lxml.html.document_fromstring(render(article, "html"))
+    assert [p.get("lang") for p in tree.xpath("//article/p[not(@class)]")] == ["en", None, None]
 
 
 def test_typography_numbers() -> None:

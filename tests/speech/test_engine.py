@@ -129,7 +129,8 @@ VOICES = [
         (SpeechOptions(), "gmw/en"),
         (SpeechOptions(language="en-gb"), "gmw/en"),
         (SpeechOptions(language="en-US"), "gmw/en-us"),
-        (SpeechOptions(language="en"), "gmw/en-us"),
+        (SpeechOptions(language="en"), "gmw/en"),  # bare English is British English
+        (SpeechOptions(language="en_US"), "gmw/en-us"),
         (SpeechOptions(language="fr"), "roa/fr"),
         (SpeechOptions(language="cy"), None),
         (SpeechOptions(voice="GMW/EN-US"), "gmw/en-us"),

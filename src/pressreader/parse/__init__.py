@@ -30,6 +30,7 @@ from .blocks import walk
 from .body import choose_root, split_notes, story_blocks
 from .document import build_tree
 from .fields import find_date, find_lead_image, find_title, select
+from .languages import declared_language, other_languages
 from .metadata import read_meta
 from .quotes import extract_quotes
 
@@ -93,6 +94,8 @@ def _parse(html: str | bytes, url: str | None, site: Site | str | None) -> Artic
     if not blocks:
         raise ParseError("no story text found on the page", url=url)
     body, notes = split_notes([b.text for b in blocks])
+    stops = frozenset(roots)
+    declared = [declared_language(b.element, stops) for b in blocks[: len(body)]]
     base = meta.canonical or url
     return Article(
         title=title,
@@ -106,4 +109,5 @@ def _parse(html: str | bytes, url: str | None, site: Site | str | None) -> Artic
         lead_image=find_lead_image(page, meta, base, title_order, blocks),
         notes=notes,
         language=meta.language,
+        paragraph_languages=other_languages(body, meta.language, declared),
     )

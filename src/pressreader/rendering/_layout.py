@@ -35,6 +35,7 @@ __all__ = [
     "domain",
     "line_length",
     "long_date",
+    "part_languages",
     "printable",
     "safe_url",
     "site_name",
@@ -47,6 +48,28 @@ _STANDARD_REM = NAMED_SIZES["standard"]
 
 
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+_LANG_TAG = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")
+
+
+def part_languages(article: Article) -> dict[int, str]:
+    """The body paragraphs in another language than the article's, by index (WCAG 3.1.2).
+
+    Only well-formed language tags and indices inside the body are kept, so a
+    renderer can write them into a ``lang`` attribute as they are.
+
+    >>> a = Article("T", ("One.", "Dau.", "Tri."), language="en-GB",
+    ...             paragraph_languages=((1, "cy"), (2, 'x" onload="'), (9, "cy")))
+    >>> part_languages(a)
+    {1: 'cy'}
+    """
+    page = (article.language or "en-GB").lower()
+    return {
+        index: tag
+        for index, tag in article.paragraph_languages
+        if _LANG_TAG.fullmatch(tag) and tag.lower() != page and 0 <= index < len(article.body)
+    }
 
 
 def printable(text: str) -> str:

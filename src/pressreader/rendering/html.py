@@ -21,7 +21,7 @@ import base64
 import datetime
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from html import escape
 
 from ..errors import RenderError
@@ -227,15 +227,19 @@ _SPEEDS = ("0.75", "1", "1.25", "1.5", "2")
 
 
 def _paragraphs(
-    paragraphs: tuple[str, ...], marks: _Marks | None = None, kind: str = "body", indices: tuple[int, ...] = ()
+    paragraphs: tuple[str, ...],
+    marks: _Marks | None = None,
+    kind: str = "body",
+    indices: tuple[int, ...] = (),
+    langs: Mapping[int, str] | None = None,
 ) -> str:
-    if not marks:
-        return "\n".join(f"<p>{esc(p)}</p>" for p in paragraphs)
     keys: list[int | None] = list(indices) if len(indices) == len(paragraphs) else [None] * len(paragraphs)
-    return "\n".join(
-        f"<p>{marked(p, *marks.get((kind, k), ([], [])))}</p>" if k is not None else f"<p>{esc(p)}</p>"
-        for p, k in zip(paragraphs, keys, strict=True)
-    )
+    out = []
+    for p, k in zip(paragraphs, keys, strict=True):
+        text = marked(p, *marks.get((kind, k), ([], []))) if marks and k is not None else esc(p)
+        lang = langs.get(k) if langs and k is not None else None
+        out.append(f'<p lang="{esc(lang)}">{text}</p>' if lang else f"<p>{text}</p>")
+    return "\n".join(out)
 
 
 def _timing(article: Article, options: RenderOptions) -> tuple[_Marks, dict[str, object]]:
@@ -316,6 +320,7 @@ def render_html(article: Article, options: RenderOptions) -> str:
     parts.append(_meta(article))
     parts.append(_lead_image(article))
     quote_number = 0
+    langs = _layout.part_languages(article)
     for block in _layout.blocks(article):
         if block.quotes:
             quote_number += 1
@@ -323,11 +328,11 @@ def render_html(article: Article, options: RenderOptions) -> str:
             caption = f"quote-{quote_number}-by"
             parts.append(
                 f'<figure class="quote" aria-labelledby="{caption}">\n'
-                f"<blockquote>\n{_paragraphs(block.paragraphs, marks, 'body', block.indices)}\n</blockquote>\n"
+                f"<blockquote>\n{_paragraphs(block.paragraphs, marks, 'body', block.indices, langs)}\n</blockquote>\n"
                 f'<figcaption id="{caption}"><span aria-hidden="true">— </span>{who}</figcaption>\n</figure>'
             )
         else:
-            parts.append(_paragraphs(block.paragraphs, marks, "body", block.indices))
+            parts.append(_paragraphs(block.paragraphs, marks, "body", block.indices, langs))
     if article.notes:
         parts.append(
             '<section class="notes" aria-labelledby="notes">\n<h2 id="notes">Notes to editors</h2>\n'

@@ -22,7 +22,7 @@ Importing this package starts no engine and loads no speech library::
 from __future__ import annotations
 
 from .audio import AudioIndex, TimedUtterance, save_audio, timings_path
-from .engine import Pyttsx3Engine, SpeechEngine, Voice, install_fix, list_voices, resolve_voice
+from .engine import Pyttsx3Engine, SpeechEngine, Voice, install_fix, list_voices, resolve_voice, utterance_options
 from .options import SpeechOptions
 from .player import EVENTS, Player, PlayerEvent
 from .script import KINDS, Utterance, block_starts, speech_script
@@ -54,4 +54,5 @@ __all__ = [
     "speech_script",
     "split_sentences",
     "timings_path",
+    "utterance_options",
 ]

@@ -26,7 +26,7 @@ from typing import Any, BinaryIO, Protocol
 
 from ..errors import SpeechError
 from ..models import Article
-from .engine import Pyttsx3Engine, SpeechEngine, check_output_path
+from .engine import Pyttsx3Engine, SpeechEngine, _PerLanguage, check_output_path
 from .options import SpeechOptions
 from .script import Utterance, speech_script
 
@@ -251,6 +251,9 @@ def save_audio(
     extra ``mp3`` (lameenc). The index is also written beside the audio as
     ``<name>.timings.json``. ``per_paragraph=True`` also writes one file per
     paragraph (``<name>-001.wav`` …) and lists them in ``AudioIndex.parts``.
+    An utterance in another language (the Welsh half of a bilingual release) is
+    said by a voice that speaks it when the engine has one
+    (:func:`~pressreader.speech.engine.utterance_options`).
     Paths are checked before any synthesis; failures raise
     :class:`~pressreader.errors.SpeechError` and leave no new file behind (an
     existing file at ``path`` is only replaced once the new one is complete).
@@ -275,6 +278,7 @@ def save_audio(
             check_output_path(part_path)
     own_engine = engine is None
     active: SpeechEngine = Pyttsx3Engine() if engine is None else engine
+    options_for = _PerLanguage(active.list_voices)
     finished_parts: list[Path] = []
     try:
         with tempfile.TemporaryDirectory(prefix="pressreader-speech-") as tmp, _Output(target, kind) as out:
@@ -284,7 +288,7 @@ def save_audio(
                 try:
                     for i in block:
                         chunk = Path(tmp) / f"u{i}.wav"
-                        active.synthesise(script[i].text, chunk, options)
+                        active.synthesise(script[i].text, chunk, options_for(script[i], options))
                         start = out.frames
                         with wave.open(str(chunk), "rb") as wav:
                             params = (wav.getframerate(), wav.getsampwidth(), wav.getnchannels())

@@ -26,11 +26,14 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from ..errors import SpeechError, SpeechUnavailable
 from . import _worker
 from .options import SpeechOptions
+
+if TYPE_CHECKING:
+    from .script import Utterance
 
 __all__ = [
     "Pyttsx3Engine",
@@ -40,6 +43,7 @@ __all__ = [
     "install_fix",
     "list_voices",
     "resolve_voice",
+    "utterance_options",
 ]
 
 log = logging.getLogger(__name__)
@@ -126,6 +130,9 @@ def check_output_path(path: str | os.PathLike[str]) -> Path:
     return target
 
 
+_HOME_REGION = {"en": "en-gb"}
+
+
 def resolve_voice(voices: Sequence[Voice], options: SpeechOptions) -> str | None:
     """The voice id to use: ``options.voice`` if installed, else the best match for ``options.language``.
 
@@ -134,6 +141,11 @@ def resolve_voice(voices: Sequence[Voice], options: SpeechOptions) -> str | None
         >>> voices = [Voice("gmw/en-us", "US", ("en-us",)), Voice("gmw/en", "English", ("en-gb",))]
         >>> resolve_voice(voices, SpeechOptions())
         'gmw/en'
+        >>> resolve_voice(voices, SpeechOptions(language="en"))  # bare English is British English
+        'gmw/en'
+        >>> french = [Voice("roa/fr-be", "French (Belgium)", ("fr-be",)), Voice("roa/fr", "French", ("fr-fr",))]
+        >>> resolve_voice(french, SpeechOptions(language="fr-CA"))  # no Canadian voice: the main French one
+        'roa/fr'
         >>> resolve_voice(voices, SpeechOptions(voice="klingon"))  # doctest: +ELLIPSIS
         Traceback (most recent call last):
         ...
@@ -145,17 +157,98 @@ def resolve_voice(voices: Sequence[Voice], options: SpeechOptions) -> str | None
             if voice.id.lower() == wanted or voice.name.lower() == wanted:
                 return voice.id
         raise SpeechError(f"unknown voice {options.voice!r}: {_SEE_VOICES}")
-    language = options.language.lower()
-    exact = [v for v in voices if any(lang.lower() == language for lang in v.languages)]
-    if exact:
-        return exact[0].id
+    language = options.language.lower().replace("_", "-")
     primary = language.split("-")[0]
+    # A bare "en" is British English here (the first "en-*" voice may well be Caribbean).
+    tags = (language, _HOME_REGION[language]) if language in _HOME_REGION else (language,)
+    for tag in tags:
+        exact = [v for v in voices if any(lang.lower() == tag for lang in v.languages)]
+        if exact:
+            return exact[0].id
+    # espeak-ng names each language's main voice after it ("roa/fr" before "roa/fr-be").
+    main = [v for v in voices if v.id.lower().rsplit("/", 1)[-1] == primary and v.speaks(primary)]
+    if main:
+        return main[0].id
     for tag in (language, primary):
         close = [v for v in voices if v.speaks(tag)]
         if close:
             return close[0].id
     log.warning("no voice speaks %s; using the engine's default voice", options.language)
     return None
+
+
+def _named(voices: Sequence[Voice], wanted: str) -> Voice | None:
+    wanted = wanted.lower()
+    return next((v for v in voices if wanted in (v.id.lower(), v.name.lower())), None)
+
+
+def utterance_options(utterance: Utterance, options: SpeechOptions, voices: Sequence[Voice]) -> SpeechOptions:
+    """The options to synthesise ``utterance`` with: a voice that speaks its language, if one is installed.
+
+    An utterance in the options' language (``utterance.language`` is ``None``)
+    is said with ``options`` unchanged. One in another language (the Welsh half
+    of a bilingual release) is said by the voice that speaks that language:
+    ``options`` with no voice chosen and ``language`` set to the utterance's, so
+    the engine picks the voice (as :func:`resolve_voice` does) and the rate,
+    volume and pitch stay. The chosen voice is kept when it speaks the language
+    itself. When no installed voice speaks it, the options are returned
+    unchanged (read with the user's voice rather than fail) and this is logged
+    at INFO: callers ask once per language and reading, not per utterance.
+
+        >>> from pressreader.speech.script import Utterance
+        >>> voices = [Voice("gmw/en", "English (Great Britain)", ("en-gb",)), Voice("cel/cy", "Welsh", ("cy",))]
+        >>> welsh = Utterance("paragraph", "Cyllid newydd.", "Cyllid newydd.", 1, 0, 0, 14, language="cy")
+        >>> chosen = utterance_options(welsh, SpeechOptions(voice="gmw/en", rate=200), voices)
+        >>> chosen.voice, chosen.language, chosen.rate
+        (None, 'cy', 200)
+        >>> utterance_options(welsh, SpeechOptions(voice="gmw/en"), voices[:1]).language
+        'en-GB'
+    """
+    tag = utterance.language
+    if tag is None:
+        return options
+    primary = tag.replace("_", "-").split("-")[0]
+    chosen = _named(voices, options.voice) if options.voice is not None else None
+    if chosen is not None and (chosen.speaks(tag) or chosen.speaks(primary)):
+        return options
+    if any(v.speaks(tag) or v.speaks(primary) for v in voices):
+        return options.replace(voice=None, language=tag)
+    log.info("no voice speaks %s; its text is read with the voice for %s", tag, options.voice or options.language)
+    return options
+
+
+class _PerLanguage:
+    """:func:`utterance_options` for one reading: voices listed when first needed, each language decided once.
+
+    ``voices`` is called (once) only when an utterance in another language
+    comes, so an article in one language never asks the engine for its voices.
+    A language is decided once per options (a player's options change with its
+    speed, so a missing voice is logged again after a change of speed). Thread-safe.
+    """
+
+    def __init__(self, voices: Callable[[], Sequence[Voice]]) -> None:
+        self._list = voices
+        self._voices: list[Voice] | None = None
+        self._chosen: dict[tuple[str, SpeechOptions], SpeechOptions] = {}
+        self._lock = threading.Lock()
+
+    @property
+    def voices(self) -> list[Voice]:
+        """The voices (listed on first use)."""
+        with self._lock:
+            if self._voices is None:
+                self._voices = list(self._list())
+            return self._voices
+
+    def __call__(self, utterance: Utterance, options: SpeechOptions) -> SpeechOptions:
+        if utterance.language is None:
+            return options
+        key = (utterance.language, options)
+        voices = self.voices
+        with self._lock:
+            if key not in self._chosen:
+                self._chosen[key] = utterance_options(utterance, options, voices)
+            return self._chosen[key]
 
 
 _WORKER_CODE = "from pressreader.speech._worker import main; main()"

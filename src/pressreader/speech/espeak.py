@@ -59,7 +59,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..errors import OptionsError, SpeechError, SpeechUnavailable
-from .engine import check_output_path
+from .engine import Voice, check_output_path
 
 __all__ = ["DEFAULT_VOICE", "EspeakSynth", "Synthesis", "TimedSpan"]
 
@@ -92,6 +92,20 @@ class _Event(ctypes.Structure):
     )
 
 
+class _Voice(ctypes.Structure):
+    _fields_ = (
+        ("name", ctypes.c_char_p),
+        ("languages", ctypes.c_void_p),  # (priority byte, NUL-terminated tag) pairs, ended by a 0 priority
+        ("identifier", ctypes.c_char_p),
+        ("gender", ctypes.c_ubyte),  # 0 none, 1 male, 2 female
+        ("age", ctypes.c_ubyte),
+        ("variant", ctypes.c_ubyte),
+        ("xx1", ctypes.c_ubyte),
+        ("score", ctypes.c_int),
+        ("spare", ctypes.c_void_p),
+    )
+
+
 _Callback = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.POINTER(ctypes.c_short), ctypes.c_int, ctypes.POINTER(_Event))
 _int, _uint, _ptr = ctypes.c_int, ctypes.c_uint, ctypes.c_void_p
 _SIGNATURES: dict[str, tuple[type | None, tuple[type, ...]]] = {
@@ -100,6 +114,7 @@ _SIGNATURES: dict[str, tuple[type | None, tuple[type, ...]]] = {
     "espeak_SetVoiceByName": (_int, (ctypes.c_char_p,)),
     "espeak_GetCurrentVoice": (ctypes.POINTER(ctypes.c_char_p), ()),  # espeak_VOICE*: its first field is the name
     "espeak_SetParameter": (_int, (_int, _int, _int)),
+    "espeak_ListVoices": (ctypes.POINTER(ctypes.POINTER(_Voice)), (_ptr,)),
     "espeak_Synth": (_int, (ctypes.c_char_p, ctypes.c_size_t, _uint, _int, _uint, _uint, _ptr, _ptr)),
 }
 
@@ -210,6 +225,25 @@ class _Library:
         self.check("set the rate", self.dll.espeak_SetParameter(_RATE, rate, 0))
         self.check("set the volume", self.dll.espeak_SetParameter(_VOLUME, volume, 0))
         self.check("set the pitch", self.dll.espeak_SetParameter(_PITCH, pitch, 0))
+
+    def voices(self) -> list[Voice]:
+        listed = self.dll.espeak_ListVoices(None)
+        found = []
+        i = 0
+        while listed and listed[i]:
+            record = listed[i].contents
+            languages: list[str] = []
+            at = record.languages or 0
+            while at and ctypes.c_ubyte.from_address(at).value:  # a priority byte, then the tag
+                tag = ctypes.string_at(at + 1)
+                languages.append(tag.decode("utf-8", "replace"))
+                at += len(tag) + 2
+            identifier = (record.identifier or b"").decode("utf-8", "replace")
+            name = (record.name or b"").decode("utf-8", "replace").replace("_", " ") or identifier
+            gender = {1: "Male", 2: "Female"}.get(record.gender)
+            found.append(Voice(identifier, name, tuple(languages), gender))
+            i += 1
+        return found
 
     def synth(self, text: str) -> tuple[bytes, list[tuple[int, int, int]]]:
         self.chunks, self.events, self.failure = [], [], None
@@ -366,6 +400,7 @@ class EspeakSynth:
         self.volume = volume
         self.pitch = pitch
         name = library or ctypes.util.find_library("espeak-ng") or SONAME
+        self._library_name = name
         with _lock():
             if name not in _LIBRARIES:
                 _LIBRARIES[name] = _Library(name)
@@ -376,6 +411,21 @@ class EspeakSynth:
     def sample_rate(self) -> int:
         """The library's output rate in Hz (22050 for espeak-ng's voices)."""
         return self._library.sample_rate
+
+    def list_voices(self) -> list[Voice]:
+        """The voices espeak-ng has here (every language each speaks, unlike pyttsx3's list: the first only).
+
+        ``Voice.id`` is the voice file (``"gmw/en"``, ``"cel/cy"``), a name :class:`EspeakSynth` accepts.
+        """
+        with _lock():
+            return self._library.voices()
+
+    def with_voice(self, voice: str) -> EspeakSynth:
+        """A synthesiser like this one (rate, volume, pitch, library) with another ``voice``.
+
+        Cheap (the library is loaded once per process); an unknown voice raises :class:`SpeechError` now.
+        """
+        return EspeakSynth(voice, self.rate_wpm, self.volume, self.pitch, library=self._library_name)
 
     def _configure(self) -> None:
         # pyttsx3's espeak driver: SetParameter(VOLUME, int(round(volume * 100, 2)))

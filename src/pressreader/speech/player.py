@@ -30,7 +30,7 @@ from pathlib import Path
 
 from ..errors import SpeechError
 from ..models import Article
-from .engine import Pyttsx3Engine, SpeechEngine
+from .engine import Pyttsx3Engine, SpeechEngine, _PerLanguage
 from .options import SpeechOptions
 from .script import Utterance, block_starts, speech_script
 from .sinks import AudioSink, SystemSink
@@ -103,7 +103,8 @@ class _Run:
                 return
             path = self.player.workdir / f"r{self.number}-{i}.wav"
             try:
-                self.player.engine.synthesise(script[i].text, path, self.options)
+                options = self.player._options_for(script[i], self.options)
+                self.player.engine.synthesise(script[i].text, path, options)
             except Exception as exc:
                 if self.cancel.is_set():
                     return
@@ -168,7 +169,10 @@ class Player:
     (``aplay``), or inject a :class:`~pressreader.speech.sinks.RecordingSink`
     to "play" headless. ``lookahead`` is how many chunks are synthesised ahead.
     States: ``idle``, ``playing``, ``paused``, ``stopped``, ``finished``.
-    Listeners (:meth:`on`) are called from the playback thread.
+    Listeners (:meth:`on`) are called from the playback thread. An utterance in
+    another language (the Welsh half of a bilingual release) is said by a voice
+    that speaks it when the engine has one
+    (:func:`~pressreader.speech.engine.utterance_options`).
     """
 
     def __init__(
@@ -186,6 +190,7 @@ class Player:
             raise SpeechError("the article has nothing to say")
         self._own_engine = engine is None
         self.engine: SpeechEngine = engine if engine is not None else Pyttsx3Engine()
+        self._options_for = _PerLanguage(self.engine.list_voices)
         self.sink: AudioSink = audio_sink if audio_sink is not None else SystemSink()
         self.lookahead = max(1, lookahead)
         self.workdir = Path(tempfile.mkdtemp(prefix="pressreader-player-"))

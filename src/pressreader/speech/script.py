@@ -27,6 +27,16 @@ come from, so a player can navigate and a reader view can highlight::
     quote        “It was a good day.
     quote        I met P C S Os.”
     quote_end    End of quote.
+
+A paragraph in another language than the one the options speak (``article.language_of``:
+the Welsh half of a bilingual release) says so in ``Utterance.language``, so that an engine
+can switch to a voice that speaks it; its text is passed on as written, since the normaliser
+speaks English. The words pressreader adds stay in the options' language::
+
+    >>> bilingual = Article("Funding", ("New funding.", "Cyllid newydd o £500."), language="en-GB",
+    ...                     paragraph_languages=((1, "cy"),))
+    >>> [(u.language, u.text) for u in speech_script(bilingual)]
+    [(None, 'Funding'), (None, 'New funding.'), ('cy', 'Cyllid newydd o £500.')]
 """
 
 from __future__ import annotations
@@ -59,7 +69,8 @@ KINDS = (
 _SPEECH_VERBS = re.compile(
     r"\b(?:said|says|say|added|adds|commented|comments|explained|explains|stated|states|continued|"
     r"told|tells|highlighted|remarked|replied|responded|noted|warned|urged|spoke|welcomed|welcomes|"
-    r"announced|praised|insisted|acknowledged|admitted|emphasised|stressed|reflected)\b"
+    r"announced|praised|insisted|acknowledged|admitted|emphasised|stressed|reflected|"
+    r"dywedodd|meddai|ychwanegodd|esboniodd)\b"  # Welsh: said, said, added, explained
     r"|[:,]\s*[“\"‘']",
     re.IGNORECASE,
 )
@@ -80,7 +91,10 @@ class Utterance:
     paragraph; ``None`` for the title, date and announcements), ``sentence`` the
     sentence's index in that paragraph, and ``start``/``end`` the character
     offsets of ``display`` in the paragraph (in the title for ``"title"``, in
-    ``display`` itself for generated wording).
+    ``display`` itself for generated wording). ``language`` is the BCP 47 tag of
+    the words when their language is not the one the options speak (another
+    primary subtag than ``SpeechOptions.language``), else ``None``: generated
+    wording, and text in the options' language or of unknown language.
     """
 
     kind: str
@@ -90,6 +104,7 @@ class Utterance:
     sentence: int | None = None
     start: int = 0
     end: int = 0
+    language: str | None = None
 
     @property
     def starts_block(self) -> bool:
@@ -105,14 +120,34 @@ def _as_is(text: str) -> str:
     return " ".join(text.split())
 
 
-def _sentences(kind: str, text: str, paragraph: int | None, say: Callable[[str], str] = normalise) -> list[Utterance]:
+def _primary(tag: str) -> str:
+    """The primary language subtag, lower case: ``"en"`` for ``"en-GB"`` (or ``"en_GB"``)."""
+    return tag.strip().replace("_", "-").split("-")[0].lower()
+
+
+def _other_language(tag: str | None, options: SpeechOptions) -> str | None:
+    """``tag`` when it names another language than the options speak, else ``None``."""
+    if tag is None or not tag.strip() or _primary(tag) == _primary(options.language):
+        return None
+    return tag
+
+
+def _speaker_for(tag: str | None) -> Callable[[str], str]:
+    """How text in ``tag`` is said: the normaliser speaks English (assumed when unknown), others as written."""
+    return normalise if tag is None or not tag.strip() or _primary(tag) == "en" else _as_is
+
+
+def _sentences(kind: str, text: str, paragraph: int | None, tag: str | None, options: SpeechOptions) -> list[Utterance]:
+    """The utterances of ``text``, written in the language ``tag`` (``None``: unknown)."""
+    say = _speaker_for(tag)
+    language = _other_language(tag, options)
     result = []
     for number, (start, end) in enumerate(sentence_spans(text)):
         display = text[start:end]
         spoken = say(display)
         if not re.search(r"\w", spoken):
             continue
-        result.append(Utterance(kind, spoken, display, paragraph, number, start, end))
+        result.append(Utterance(kind, spoken, display, paragraph, number, start, end, language))
     return result
 
 
@@ -146,27 +181,31 @@ def speech_script(article: Article, options: SpeechOptions | None = None) -> lis
     ``paragraphs``) is introduced once by its speaker and role, unless the
     paragraph before it or its own first paragraph already says who speaks, and
     closed once after its last paragraph. Quotes whose paragraphs are unknown
-    are not spoken separately. Text in a language other than English
-    (``article.language``) is not normalised. Notes come last, after ``options.notes_intro``
+    are not spoken separately. Notes come last, after ``options.notes_intro``
     (an "Ends" line or a repeated "Notes to editors" heading is not read).
+
+    Each paragraph is in its own language (``article.language_of``), the title
+    and notes in ``article.language``: text in English (or of unknown language)
+    is normalised for speech, text in another language is not, and an utterance
+    whose language is not the options' says so in ``Utterance.language``.
 
         >>> from pressreader.models import Article
         >>> [u.kind for u in speech_script(Article("Title", ("One. Two.",)))]
         ['title', 'paragraph', 'paragraph']
     """
     options = options or SpeechOptions()
-    # the normaliser speaks British English; other languages' text is passed on as written
-    english = article.language is None or article.language.lower().startswith("en")
-    say = normalise if english else _as_is
     script: list[Utterance] = []
     if article.source is not None:
         script.append(_generated("announcement", options.announcement.format(source=article.source.name)))
-    script.extend(_sentences("title", article.title, None, say))
+    script.extend(_sentences("title", article.title, None, article.language, options))
     date = _date_words(article)
     if date is not None:
         script.append(_generated("date", options.published.format(date=date)))
 
-    said = [_sentences("paragraph", text, index, say) for index, text in enumerate(article.body)]
+    said = [
+        _sentences("paragraph", text, index, article.language_of(index), options)
+        for index, text in enumerate(article.body)
+    ]
     owner: dict[int, Quote] = {}
     for each in article.quotes:
         for index in each.paragraphs:
@@ -194,7 +233,7 @@ def speech_script(article: Article, options: SpeechOptions | None = None) -> lis
         script.append(_generated("notes_intro", options.notes_intro))
         for index, note in enumerate(article.notes):
             if not _NOTES_MARKER.match(note):
-                script.extend(_sentences("notes", note, index, say))
+                script.extend(_sentences("notes", note, index, article.language, options))
     return script
 
 

@@ -10,6 +10,10 @@ after each paragraph), and returns it with a :class:`TimingMap`:
 - with any other engine (SAPI5, NSSpeech, a test double): **sentence** timings,
   from the measured length of each utterance.
 
+Either way an utterance in another language (``Utterance.language``: the Welsh half
+of a bilingual release) is said by a voice that speaks it, when one is installed
+(:func:`~pressreader.speech.engine.utterance_options`).
+
 Word offsets are in the *displayed* text, not the spoken text: "£5,000" on the
 page is one word, heard for as long as "five thousand pounds" is said
 (:mod:`pressreader.speech.align`). A word is a run of non-space characters
@@ -42,7 +46,7 @@ from ..errors import SpeechError, SpeechUnavailable
 from ..models import Article
 from .align import align
 from .audio import _check_format, save_audio
-from .engine import Pyttsx3Engine, SpeechEngine, check_output_path
+from .engine import Pyttsx3Engine, SpeechEngine, _PerLanguage, check_output_path, resolve_voice
 from .espeak import DEFAULT_VOICE, EspeakSynth, TimedSpan, _tokens
 from .options import SpeechOptions
 from .script import Utterance, block_starts, speech_script
@@ -264,6 +268,30 @@ def espeak_synth(options: SpeechOptions) -> EspeakSynth:
     return EspeakSynth(voice, options.effective_rate, options.volume, pitch)
 
 
+class _Voices:
+    """The synthesiser for each utterance: ``synth`` itself, or a copy with the voice of the utterance's language.
+
+    Each other voice is made once, when first needed (:meth:`EspeakSynth.with_voice`), and
+    espeak-ng's voices are listed only when an utterance in another language comes.
+    """
+
+    def __init__(self, synth: EspeakSynth, options: SpeechOptions) -> None:
+        self.synth = synth
+        self.options = options
+        self._pick = _PerLanguage(synth.list_voices)
+        self._others: dict[str, EspeakSynth] = {}
+
+    def __call__(self, utterance: Utterance) -> EspeakSynth:
+        chosen = self._pick(utterance, self.options)
+        if chosen is self.options:
+            return self.synth
+        # the voice pyttsx3 would choose for these options from the same list (resolve_voice)
+        voice = resolve_voice(self._pick.voices, chosen) or utterance.language or self.synth.voice
+        if voice not in self._others:
+            self._others[voice] = self.synth.with_voice(voice)
+        return self._others[voice]
+
+
 def _layout(script: Sequence[Utterance]) -> set[int]:
     """The utterances followed by a paragraph pause (the last of each block), as save_audio does."""
     starts = [*block_starts(script)]
@@ -297,11 +325,12 @@ def _with_espeak(
 ) -> TimedAudio:
     pauses = _layout(script)
     rate = synth.sample_rate
+    voice_for = _Voices(synth, options)
     chunks: list[bytes] = []
     frames = 0
     sentences: list[TimedSentence] = []
     for i, u in enumerate(script):
-        result = synth.synthesize(u.text)
+        result = voice_for(u).synthesize(u.text)
         frames_before = frames
         begin = frames / rate
         chunks.append(result.pcm)
