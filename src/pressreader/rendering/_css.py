@@ -144,6 +144,11 @@ header p {{ margin: 0 0 0.5rem; font-weight: bold; }}
 .controls {{ display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; font-size: min(var(--size), 2rem); }}
 .control {{ display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; }}
 .control-label {{ font-weight: bold; }}
+/* On a narrow screen the controls fold behind one "Reading options" button (the script decides),
+   so the headline is on the first screen even at the largest size. */
+.options-toggle {{ font-size: min(var(--size), 2rem); margin-bottom: 0.5rem; }}
+.twisty::after {{ content: " ▸"; }}
+[aria-expanded="true"] .twisty::after {{ content: " ▾"; }}
 button {{
   font: inherit;
   letter-spacing: inherit;
@@ -206,7 +211,7 @@ footer {{ margin-top: 2rem; padding-top: 1rem; border-top: 0.125rem solid var(--
   html, body {{ background: #ffffff; color: #000000; }}
   body {{ font-size: max(18pt, var(--size)); }}
   .page {{ max-width: none; padding: 0; }}
-  .skip, .controls {{ display: none !important; }}
+  .skip, .controls, .options-toggle {{ display: none !important; }}
   a {{ color: #000000; }}
   a[href^="http"]::after {{ content: " (" attr(href) ")"; overflow-wrap: anywhere; }}
   h1, h2, figcaption {{ break-after: avoid; }}
@@ -217,6 +222,8 @@ footer {{ margin-top: 2rem; padding-top: 1rem; border-top: 0.125rem solid var(--
 
 #: Progressive enhancement: the controls start ``hidden`` and the script shows
 #: them, applies a remembered choice and keeps ``aria-pressed`` true to the page.
+#: On a screen narrower than 40em it shows a "Reading options" button instead,
+#: which opens and closes them (``aria-expanded``).
 SCRIPT = """\
 (function () {
   "use strict";
@@ -250,7 +257,28 @@ SCRIPT = """\
   control("size");
   control("theme");
   var panel = document.getElementById("controls");
-  if (panel) { panel.hidden = false; }
+  var toggle = document.getElementById("options-toggle");
+  if (!panel) { return; }
+  // Narrow screens (a phone, or a window zoomed to 400 %): the controls fold behind one button.
+  var narrow = toggle && window.matchMedia ? window.matchMedia("(max-width: 40em)") : null;
+  function layout() {
+    if (narrow && narrow.matches) {
+      toggle.hidden = false;
+      panel.hidden = toggle.getAttribute("aria-expanded") !== "true";
+    } else {
+      if (toggle) { toggle.hidden = true; }
+      panel.hidden = false;
+    }
+  }
+  if (narrow) {
+    toggle.addEventListener("click", function () {
+      var open = toggle.getAttribute("aria-expanded") === "true";
+      toggle.setAttribute("aria-expanded", open ? "false" : "true");
+      layout();
+    });
+    if (narrow.addEventListener) { narrow.addEventListener("change", layout); } else { narrow.addListener(layout); }
+  }
+  layout();
 }());
 """
 

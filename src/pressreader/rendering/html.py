@@ -131,6 +131,8 @@ def page(
     size_attr = options.size_name or "custom"
     sizes = {name: name for name in _SIZE_LABELS}
     controls = (
+        '<button type="button" class="options-toggle" id="options-toggle" aria-expanded="false" '
+        'aria-controls="controls" hidden>Reading options<span class="twisty" aria-hidden="true"></span></button>\n'
         '<div class="controls" id="controls" hidden>\n'
         + _buttons("size", "Text size", sizes, options.size_name)
         + "\n"

@@ -49,3 +49,17 @@ def test_axe_with_dark_system_preference(reader: Any, all_articles: dict[str, Ar
         assert result["violations"] == [], describe(result["violations"])
     finally:
         reader.page.emulate_media(color_scheme="light")
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_axe_on_a_phone_with_the_reading_options_folded_and_open(
+    reader: Any, all_articles: dict[str, Article], theme: str
+) -> None:
+    name, article = next(iter(all_articles.items()))
+    page = reader.open(name, article, RenderOptions(size="largest", theme=theme), width=320, height=640)
+    assert page.is_visible("#options-toggle")
+    for state in ("folded", "open"):
+        result = reader.axe()
+        assert result["violations"] == [], f"{state}: {describe(result['violations'])}"
+        assert result["incomplete"] == [], f"{state}: {describe(result['incomplete'])}"
+        page.click("#options-toggle")

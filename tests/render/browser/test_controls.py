@@ -115,6 +115,45 @@ def test_saved_choices_apply_on_load(browser: Any, reader: Any, warwickshire: tu
         context.close()
 
 
+HEADLINE_TOP = "document.querySelector('h1').getBoundingClientRect().top"
+
+
+@pytest.mark.parametrize("size", ["standard", "largest"])
+def test_narrow_screens_fold_the_controls_behind_reading_options(
+    reader: Any, own_page: Any, warwickshire: tuple[str, Article], size: str
+) -> None:
+    """At 320 px the headline is on the first screen; "Reading options" opens the controls from the keyboard."""
+    page = own_page
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(reader.file(*warwickshire, RenderOptions(size=size)).as_uri())
+    assert page.is_visible("#options-toggle")
+    assert not page.is_visible("#controls")
+    assert page.evaluate(HEADLINE_TOP) < 640 / 2  # the headline, not the buttons, fills the first screen
+    assert page.get_attribute("#options-toggle", "aria-expanded") == "false"
+    width, height = page.eval_on_selector("#options-toggle", "b => [b.offsetWidth, b.offsetHeight]")
+    assert min(width, height) >= 44
+    page.keyboard.press("Tab")  # the skip link
+    page.keyboard.press("Tab")
+    assert " ".join(focus_ok(page)["text"].split()) == "Reading options"
+    page.keyboard.press("Enter")
+    assert page.get_attribute("#options-toggle", "aria-expanded") == "true"
+    assert page.is_visible("#controls")
+    page.keyboard.press("Tab")
+    assert " ".join(focus_ok(page)["text"].split()) == "A Text size: standard"
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")  # large
+    assert page.get_attribute("button[data-size=large]", "aria-pressed") == "true"
+    assert page.evaluate(BODY_SIZE) == pytest.approx(NAMED_SIZES["large"] * 16, abs=0.01)
+    page.focus("#options-toggle")
+    page.keyboard.press("Space")
+    assert page.get_attribute("#options-toggle", "aria-expanded") == "false"
+    assert not page.is_visible("#controls")
+    assert page.evaluate(BODY_SIZE) == pytest.approx(NAMED_SIZES["large"] * 16, abs=0.01)  # the choice stays
+    page.set_viewport_size({"width": 1280, "height": 800})  # a wide window: the controls show, no button
+    page.wait_for_function("() => document.getElementById('options-toggle').hidden")
+    assert page.is_visible("#controls")
+
+
 def test_usable_without_javascript(browser: Any, reader: Any, all_articles: dict[str, Article]) -> None:
     context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 800})
     try:
@@ -124,6 +163,7 @@ def test_usable_without_javascript(browser: Any, reader: Any, all_articles: dict
                 path = reader.write(f"nojs-{name}.html", render(article, "html", options=RenderOptions(size=size)))
                 page.goto(path.as_uri())
                 assert not page.is_visible("#controls")  # no dead buttons without the script
+                assert not page.is_visible("#options-toggle")
                 assert page.evaluate(BODY_SIZE) == pytest.approx(px, abs=0.01)
                 assert " ".join(page.inner_text("h1").split()) == " ".join(article.title.split())
                 page.keyboard.press("Tab")

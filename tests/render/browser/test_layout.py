@@ -22,8 +22,12 @@ VIEWPORTS = {"320px": (320, 640), "zoom-200": (640, 400), "zoom-400": (320, 200)
 def test_reflow_and_zoom(reader: Any, article_case: tuple[str, Article], size: str, viewport: str) -> None:
     name, article = article_case
     width, height = VIEWPORTS[viewport]
-    reader.open(name, article, RenderOptions(size=size), width=width, height=height)
+    page = reader.open(name, article, RenderOptions(size=size), width=width, height=height)
     assert reader.layout_problems() == []
+    if page.is_visible("#options-toggle"):  # narrow: the controls are folded; open them and look again
+        page.click("#options-toggle")
+        assert page.is_visible("#controls")
+        assert reader.layout_problems() == []
 
 
 @pytest.mark.parametrize("width", [1280, 320])
@@ -33,6 +37,8 @@ def test_text_spacing_overrides_lose_nothing(
 ) -> None:
     name, article = article_case
     page = reader.open(name, article, RenderOptions(size=size), width=width)
+    if page.is_visible("#options-toggle"):
+        page.click("#options-toggle")  # check the controls too, not only the article
     reader.apply_text_spacing()
     assert page.evaluate("getComputedStyle(document.querySelector('main p')).letterSpacing").endswith("px")
     assert reader.layout_problems() == []
