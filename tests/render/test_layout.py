@@ -67,7 +67,9 @@ def test_line_length(options: RenderOptions, expected: int) -> None:
         ("one two three", 7, "", ["one two", "three"]),
         ("one two three", 9, "  ", ["  one two", "  three"]),
         ("well-known  words", 5, "", ["well-", "known", "words"]),
-        ("https://example.org/long", 10, "", ["https://ex", "ample.org/", "long"]),
+        ("https://example.org/long", 10, "", ["https://", "example.", "org/long"]),  # cut after separators
+        ("see https://a.example/x-y", 12, "", ["see https://", "a.example/", "x-y"]),  # "/" before "-"
+        ("abcdefghijklmnop", 5, "", ["abcde", "fghij", "klmno", "p"]),  # no separator: cut where full
         ("a\nb", 10, "", ["a", "b"]),
         ("", 10, "", [""]),
     ],

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime
 import re
-import textwrap
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -287,26 +286,72 @@ def wrap(text: str, width: int, *, indent: str = "") -> list[str]:
     """Wrap one paragraph to ``width`` columns, every line starting with ``indent``.
 
     Words are broken only when a single word is longer than the line (a long
-    URL, say), so no line is ever wider than ``width``. Line breaks inside the
-    paragraph are kept.
+    URL, say), so no line is ever wider than ``width``; such a word is cut
+    after a ``/``, ``-`` or other separator where there is one, so a web
+    address reads in whole parts. Line breaks inside the paragraph are kept.
 
     >>> wrap("The Commissioner visited Rugby today.", 20)
     ['The Commissioner', 'visited Rugby today.']
     >>> wrap("abcdefghij", 6, indent="  ")
     ['  abcd', '  efgh', '  ij']
+    >>> wrap("Source: https://www.kent-pcc.gov.uk/news/matthew-scott-is-elected-pcc-for-kent/", 40)
+    ['Source: https://www.kent-pcc.gov.uk/', 'news/matthew-scott-is-elected-pcc-for-', 'kent/']
     """
     room = width - len(indent)
     if room < 1:
         raise RenderError(f"a width of {width} leaves no room for text after the indent {indent!r}")
     lines: list[str] = []
     for part in printable(text).splitlines() or [""]:
-        wrapped = textwrap.wrap(
-            " ".join(part.split()),
-            room,
-            break_long_words=True,
-            break_on_hyphens=False,
-        )
-        lines.extend(indent + line for line in (wrapped or [""]))
+        lines.extend(indent + line for line in _fill(part.split(), room))
+    return lines
+
+
+# A word longer than a line is cut after one of these (the parts of a web address), in this order of preference.
+_CUT_AFTER = ("/", "-", "?&=._,;:")
+
+
+def _cut(word: str, limit: int) -> int:
+    """Where to cut ``word`` so its first part has at most ``limit`` characters, or 0 when no good place.
+
+    Just after the last ``/`` in reach, else the last ``-``, else another separator, as long as the
+    part is at least a third of ``limit`` long (a line is not ended after two characters).
+    """
+    least = max(1, limit // 3)
+    for separators in _CUT_AFTER:
+        cut = max(word.rfind(ch, 0, limit) for ch in separators) + 1
+        if cut >= least:
+            return cut
+    return 0
+
+
+def _pieces(word: str, room: int) -> list[str]:
+    """``word`` in parts of at most ``room`` characters, each ending at a separator where one is near."""
+    out = []
+    while len(word) > room:
+        cut = _cut(word, room) or room  # no separator near: cut where the line is full
+        out.append(word[:cut])
+        word = word[cut:]
+    out.append(word)
+    return out
+
+
+def _fill(words: list[str], room: int) -> list[str]:
+    """Greedy line filling: as many words as fit, one space between them; over-long words cut into parts."""
+    lines: list[str] = []
+    line = ""
+    for word in words:
+        if line and len(line) + 1 + len(word) <= room:
+            line = f"{line} {word}"
+            continue
+        if len(word) > room and line:
+            first = _cut(word, room - len(line) - 1) if room - len(line) > 1 else 0  # ends this line
+            if first:
+                line, word = f"{line} {word[:first]}", word[first:]
+        if line:
+            lines.append(line)
+        *full, line = _pieces(word, room)
+        lines.extend(full)
+    lines.append(line)
     return lines
 
 
