@@ -141,15 +141,13 @@ def _chapter_xhtml(number: int, article: Article, audio: TimedAudio, language: s
     parts: list[str] = []
     emitted: set[tuple[str, int | None]] = set()
     quote_open = False
-
-    langs = part_languages(article)
+    langs = part_languages(article)  # well-formed tags only: safe in an attribute as they are
 
     def block(kind: str, index: int | None, text: str, tag: str = "p", attrs: str = "") -> str:
         emitted.add((kind, index))
         lang = langs.get(index) if kind == "body" and index is not None else None
         if lang:
             attrs += f' xml:lang="{lang}" lang="{lang}"'
-
         spans, words = _marks(by_block.get((kind, index), []), ids)
         return f"<{tag}{attrs}>{marked(text, spans, words)}</{tag}>"
 
