@@ -26,7 +26,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["Article", "Image", "Quote", "Source"]
+__all__ = ["Article", "Image", "Quote", "Source", "primary_language"]
+
+
+def primary_language(tag: str) -> str:
+    """The primary subtag of a language tag, lower case: the language without its region.
+
+    >>> primary_language("en-GB"), primary_language("en_gb"), primary_language(" CY ")
+    ('en', 'en', 'cy')
+    """
+    return tag.strip().replace("_", "-").split("-")[0].lower()
 
 
 def _format_day(day: datetime.date) -> str:

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 
+from ..models import primary_language
 from .document import Element
 from .metadata import normalise_language
 
@@ -65,7 +66,7 @@ def primary(tag: str | None) -> str:
     >>> primary("en-GB"), primary("CY"), primary(None)
     ('en', 'cy', 'en')
     """
-    return (tag or "en").split("-")[0].lower()
+    return primary_language(tag or "en")
 
 
 def classify(text: str) -> str | None:

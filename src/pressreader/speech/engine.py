@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from ..errors import SpeechError, SpeechUnavailable
+from ..models import primary_language
 from . import _worker
 from .options import SpeechOptions
 
@@ -152,11 +153,10 @@ def resolve_voice(voices: Sequence[Voice], options: SpeechOptions) -> str | None
         pressreader.errors.SpeechError: unknown voice 'klingon': run 'pressreader voices' ...
     """
     if options.voice is not None:
-        wanted = options.voice.lower()
-        for voice in voices:
-            if voice.id.lower() == wanted or voice.name.lower() == wanted:
-                return voice.id
-        raise SpeechError(f"unknown voice {options.voice!r}: {_SEE_VOICES}")
+        chosen = _named(voices, options.voice)
+        if chosen is None:
+            raise SpeechError(f"unknown voice {options.voice!r}: {_SEE_VOICES}")
+        return chosen.id
     language = options.language.lower().replace("_", "-")
     primary = language.split("-")[0]
     # A bare "en" is British English here (the first "en-*" voice may well be Caribbean).
@@ -207,7 +207,7 @@ def utterance_options(utterance: Utterance, options: SpeechOptions, voices: Sequ
     tag = utterance.language
     if tag is None:
         return options
-    primary = tag.replace("_", "-").split("-")[0]
+    primary = primary_language(tag)
     chosen = _named(voices, options.voice) if options.voice is not None else None
     if chosen is not None and (chosen.speaks(tag) or chosen.speaks(primary)):
         return options

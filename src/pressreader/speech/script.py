@@ -46,7 +46,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ..models import Article, Quote
+from ..models import Article, Quote, primary_language
 from .normalise import normalise
 from .options import SpeechOptions
 from .sentences import sentence_spans
@@ -120,21 +120,16 @@ def _as_is(text: str) -> str:
     return " ".join(text.split())
 
 
-def _primary(tag: str) -> str:
-    """The primary language subtag, lower case: ``"en"`` for ``"en-GB"`` (or ``"en_GB"``)."""
-    return tag.strip().replace("_", "-").split("-")[0].lower()
-
-
 def _other_language(tag: str | None, options: SpeechOptions) -> str | None:
     """``tag`` when it names another language than the options speak, else ``None``."""
-    if tag is None or not tag.strip() or _primary(tag) == _primary(options.language):
+    if tag is None or not tag.strip() or primary_language(tag) == primary_language(options.language):
         return None
     return tag
 
 
 def _speaker_for(tag: str | None) -> Callable[[str], str]:
     """How text in ``tag`` is said: the normaliser speaks English (assumed when unknown), others as written."""
-    return normalise if tag is None or not tag.strip() or _primary(tag) == "en" else _as_is
+    return normalise if tag is None or not tag.strip() or primary_language(tag) == "en" else _as_is
 
 
 def _sentences(kind: str, text: str, paragraph: int | None, tag: str | None, options: SpeechOptions) -> list[Utterance]:
