@@ -26,7 +26,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["Article", "Image", "Quote", "Source", "primary_language"]
+__all__ = ["EXTRACTIONS", "FALLBACK_NOTICE", "Article", "Image", "Quote", "Source", "primary_language"]
+
+#: The values of :attr:`Article.extraction`, surest first.
+EXTRACTIONS = ("content", "fallback")
+
+#: What readers are told about an article whose body is a fallback extraction.
+FALLBACK_NOTICE = "This page's layout was not recognised; the text may include other parts of the page."
 
 
 def primary_language(tag: str) -> str:
@@ -95,6 +101,11 @@ class Article:
     ``paragraph_languages`` names the body paragraphs written in another
     language than the article's, as ``(index into body, tag)`` pairs in order:
     the Welsh half of a bilingual release, say. :meth:`language_of` reads it.
+    ``extraction`` says how sure the parser is of the body: ``"content"`` when
+    it located the story (a site selector or the page's main content), or
+    ``"fallback"`` when the page's layout was not recognised and the body is
+    the page's readable text, which may include other parts of the page
+    (readers are told so: :data:`FALLBACK_NOTICE`).
     """
 
     title: str
@@ -109,6 +120,20 @@ class Article:
     notes: tuple[str, ...] = ()
     language: str | None = None
     paragraph_languages: tuple[tuple[int, str], ...] = ()
+    extraction: str = "content"
+
+    def __post_init__(self) -> None:
+        if self.extraction not in EXTRACTIONS:
+            raise ValueError(f"extraction must be one of {', '.join(EXTRACTIONS)}, not {self.extraction!r}")
+
+    @property
+    def is_fallback(self) -> bool:
+        """True when the body is the page's readable text rather than a located story.
+
+        >>> Article("Title", ("Text.",), extraction="fallback").is_fallback
+        True
+        """
+        return self.extraction == "fallback"
 
     def language_of(self, index: int) -> str | None:
         """The language of body paragraph ``index``: its own when it has one, else the article's.
@@ -160,6 +185,7 @@ class Article:
             ],
             "notes": list(self.notes),
             "paragraph_languages": [[index, tag] for index, tag in self.paragraph_languages],
+            "extraction": self.extraction,
         }
 
     @classmethod
@@ -209,6 +235,7 @@ class Article:
                     (_int(pair[0], "paragraph_languages.index"), _str(pair[1], "paragraph_languages.tag"))
                     for pair in _pairs(data.get("paragraph_languages", ()), "paragraph_languages")
                 ),
+                extraction=_extraction(data.get("extraction", "content")),
             )
         except (KeyError, TypeError, AttributeError) as exc:
             raise ParseError(f"not an article dictionary: {exc!r}") from exc
@@ -229,6 +256,12 @@ class Article:
         if not isinstance(data, dict):
             raise ParseError("not an article dictionary: expected a JSON object")
         return cls.from_dict(data)
+
+
+def _extraction(value: object) -> str:
+    if value not in EXTRACTIONS:
+        raise TypeError(f"extraction must be one of {', '.join(EXTRACTIONS)}, not {value!r}")
+    return str(value)
 
 
 def _str(value: object, name: str) -> str:

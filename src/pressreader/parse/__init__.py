@@ -23,15 +23,19 @@ then what the page shows).
 
 from __future__ import annotations
 
+import datetime
+
 from ..errors import ParseError, SiteError
 from ..models import Article
 from ..sites import DEFAULT_REGISTRY, Selectors, Site
-from .blocks import walk
-from .body import choose_root, split_notes, story_blocks
-from .document import build_tree
+from .blocks import Block, Page, walk
+from .body import choose_root, fallback_blocks, first_words, split_notes, story_blocks
+from .dates import searched_date, visible_dates
+from .document import Element, build_tree, reveal_hidden_markup
 from .fields import find_date, find_lead_image, find_title, select
 from .languages import declared_language, other_languages
 from .metadata import read_meta
+from .noise import noise_kind
 from .quotes import extract_quotes
 
 __all__ = ["extract_quotes", "parse_article"]
@@ -55,8 +59,12 @@ def parse_article(html: str | bytes, url: str | None = None, *, site: Site | str
     picks the site from the registry. ``site`` overrides the registry: a
     :class:`~pressreader.sites.Site` (with its own selectors) or a registry key.
 
-    Raises :class:`~pressreader.errors.ParseError` when the page has no
-    headline or no story text, and never any other exception for any input.
+    A page whose story cannot be located with confidence still gives an
+    Article: its readable text, with ``extraction="fallback"`` (and, when the
+    page has no headline at all, its first words as the title). Raises
+    :class:`~pressreader.errors.ParseError` only when the page has no readable
+    text (an empty shell, an error page, binary data), and never any other
+    exception for any input.
     """
     try:
         return _parse(html, url, site)
@@ -65,6 +73,53 @@ def parse_article(html: str | bytes, url: str | None = None, *, site: Site | str
     except (RecursionError, MemoryError, ValueError, TypeError, AttributeError, LookupError) as exc:
         # A page this broken is a parse failure, not a crash of the caller.
         raise ParseError(f"the page could not be read: {type(exc).__name__}: {exc}", url=url) from exc
+
+
+_MIN_DESCRIPTION = 40  # characters: a shorter description is a slogan, not a summary
+
+
+def _revealed_blocks(html: str | bytes, url: str | None, title: str | None) -> tuple[list[Block], list[Element]]:
+    """The readable text of markup shown only through scripts (``<noscript>``, HTML templates)."""
+    root, _encoding = build_tree(html, url=url)
+    if not reveal_hidden_markup(root):
+        return [], []
+    page = walk(root)
+    roots = choose_root(page.blocks)
+    blocks = story_blocks(page.blocks, roots, title=title) if roots else []
+    return (blocks, roots) if blocks else (fallback_blocks(page.blocks, title=title), [])
+
+
+def _searched_date(
+    html: str | bytes, url: str | None, root: Element, page: Page, title: str | None
+) -> datetime.date | None:
+    """The date a whole-page search finds, unless the page shows it only in its furniture.
+
+    A date printed only beside another headline in a list of the page's furniture
+    (related news, a sidebar) belongs to another release: no date is better than
+    a wrong one. Beside this page's own headline it is this page's.
+    """
+    found = searched_date(html, url)
+    if found is None:
+        return None
+    if any(found in visible_dates(b.text) for b in page.blocks if b.element.tag != "li"):
+        return found
+    # Shown only in a list in the page's furniture (related news), it dates another release.
+    own = " ".join(title.lower().split()) if title else None
+    for item in root.iter("li"):
+        text = " ".join(" ".join(t for t in item.itertext() if isinstance(t, str)).split())
+        if found in visible_dates(text) and _in_furniture(item):
+            if own and own in text.lower():
+                return found
+            return None
+    return found
+
+
+def _in_furniture(element: Element) -> bool:
+    return any(
+        noise_kind(node.tag, node.get("class"), node.get("id"), node.get("role")) == "chrome"
+        for node in element.iterancestors()
+        if isinstance(node.tag, str)
+    )
 
 
 def _parse(html: str | bytes, url: str | None, site: Site | str | None) -> Article:
@@ -82,20 +137,38 @@ def _parse(html: str | bytes, url: str | None, site: Site | str | None) -> Artic
 
     page = walk(root, marked)
     roots = site_body[:1] or choose_root(page.blocks)
+    located = bool(roots)
     if not roots:
         body_element = root.find("body")
         roots = [body_element if body_element is not None else root]
     title, title_order = find_title(page, meta, roots, site_title)
-    if not title:
-        raise ParseError("no headline found: the page has no h1, og:title or <title>", url=url)
-    published, updated, date_order = find_date(page, meta, title_order, site_date, url)
+    # The date is read from the whole page, whatever becomes of the body.
+    published, updated, date_order, _date_source = find_date(page, meta, title_order, site_date, url)
+    if published is None:
+        published = _searched_date(html, url, root, page, title)
+        if updated is not None and published is not None and updated <= published:
+            updated = None
     drop = frozenset(o for o in (title_order, date_order) if o is not None)
-    blocks = story_blocks(page.blocks, roots, title=title, drop=drop)
+    blocks = story_blocks(page.blocks, roots, title=title, drop=drop) if located else []
+    extraction = "content"
     if not blocks:
-        raise ParseError("no story text found on the page", url=url)
-    body, notes = split_notes([b.text for b in blocks])
+        # Layout not recognised: give the reader the page's readable text, and say so.
+        blocks = fallback_blocks(page.blocks, title=title, drop=drop)
+        extraction = "fallback"
+    if not blocks:
+        blocks, roots = _revealed_blocks(html, url, title)
+    texts = [b.text for b in blocks]
+    if not texts and meta.description and len(meta.description) >= _MIN_DESCRIPTION:
+        texts = [meta.description]  # a page drawn by scripts: its summary is all a reader can have
+    if not texts:
+        raise ParseError("no readable text on the page (an empty, error or non-HTML page?)", url=url)
+    if not title:
+        title = first_words(texts[0])
+        extraction = "fallback"
+    body, notes = split_notes(texts)
     stops = frozenset(roots)
     declared = [declared_language(b.element, stops) for b in blocks[: len(body)]]
+    declared += [None] * (len(body) - len(declared))
     base = meta.canonical or url
     return Article(
         title=title,
@@ -110,4 +183,5 @@ def _parse(html: str | bytes, url: str | None, site: Site | str | None) -> Artic
         notes=notes,
         language=meta.language,
         paragraph_languages=other_languages(body, meta.language, declared),
+        extraction=extraction,
     )

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 import lxml.etree
 
-from .document import Element, drop
+from .document import Element, drop, text_of
 from .noise import BLOCK_TAGS, CHROME_TAGS, DROP_TAGS, is_hidden, noise_kind
 
 __all__ = ["Block", "Page", "walk"]
@@ -61,13 +61,15 @@ class Page:
     # (document position, element, noise kind) of <time> and <img> elements
     times: list[tuple[int, Element, str | None]] = field(default_factory=list)
     images: list[tuple[int, Element, str | None]] = field(default_factory=list)
+    # The deepest element holding most of the page's prose paragraphs (None when too little prose)
+    holder: Element | None = None
 
 
 # Classes that mark the story's container on the common CMSs.
 _CONTENT_CLASSES = ("entry-content", "post-body", "article-body")
 
 
-def _story_ancestors(start: Element) -> set[Element]:
+def _story_ancestors(start: Element, holder: Element | None) -> set[Element]:
     """The story's anchors and everything above them: never furniture, whatever their class says.
 
     Anchors: the first headline outside a page header or menu, ``<main>``, and
@@ -98,6 +100,8 @@ def _story_ancestors(start: Element) -> set[Element]:
             if parent is None:
                 anchors.append(element)
                 headline = True
+    if holder is not None:
+        anchors.append(holder)
     protected: set[Element] = set()
     for anchor in anchors:
         node: Element | None = anchor
@@ -105,6 +109,47 @@ def _story_ancestors(start: Element) -> set[Element]:
             protected.add(node)
             node = node.getparent()
     return protected
+
+
+_MIN_PROSE = 60  # characters: shorter paragraphs are labels, teasers and links
+_MIN_MASS = 400  # characters of prose before the page's text mass says anything
+
+
+def _text_holder(start: Element) -> Element | None:
+    """The deepest element holding most of the page's prose paragraphs, if any.
+
+    Story containers on real sites carry layout words that also name furniture
+    ("widget Blog", "sidebar-and-content-body", "sidebar_content"); wherever
+    the bulk of the page's paragraph text is, is not furniture. Comment threads
+    are the exception: they can outweigh the story and stay furniture.
+    """
+    mass: dict[Element, int] = {}
+    total = 0
+    for paragraph in start.iter("p"):
+        length = len(text_of(paragraph))
+        if length < _MIN_PROSE:
+            continue
+        total += length
+        node = paragraph.getparent()
+        while node is not None:
+            mass[node] = mass.get(node, 0) + length
+            node = node.getparent()
+    if total < _MIN_MASS:
+        return None
+    best: Element | None = None
+    depth = -1
+    for element, held in mass.items():
+        if held * 2 > total:
+            level = sum(1 for _ in element.iterancestors())
+            if level > depth:
+                best, depth = element, level
+    if best is None:
+        return None
+    for node in (best, *best.iterancestors()):
+        words = f"{node.get('class') or ''} {node.get('id') or ''}".lower()
+        if "comment" in words or "respond" in words:
+            return None
+    return best
 
 
 class _Buffer:
@@ -131,7 +176,8 @@ def walk(root: Element, marked: frozenset[Element] = frozenset()) -> Page:
     body = root.find("body")
     start = body if body is not None else root
 
-    protected = _story_ancestors(start)
+    page.holder = _text_holder(start)
+    protected = _story_ancestors(start, page.holder)
     blocks = page.blocks
     # Parallel stacks: open buffers of block elements, and the noise kind in force.
     # Site furniture ("chrome") is skipped whole, so it never appears on the stack

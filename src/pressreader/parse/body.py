@@ -15,7 +15,7 @@ from .dates import is_date_line
 from .document import Element
 from .noise import NOISE_LINE, NOTES_START
 
-__all__ = ["choose_root", "split_notes", "story_blocks"]
+__all__ = ["choose_root", "fallback_blocks", "first_words", "readable", "split_notes", "story_blocks"]
 
 _MIN_SCORED = 25  # characters; shorter blocks are labels and links, not paragraphs
 _MAX_LINK_DENSITY = 0.5
@@ -111,6 +111,62 @@ def story_blocks(
             continue  # a lone link ("Read more about this") is navigation
         kept.append(block)
     return kept
+
+
+def fallback_blocks(blocks: Sequence[Block], *, title: str | None, drop: frozenset[int] = frozenset()) -> list[Block]:
+    """The page's readable text when no story was located: every block a reader could read as prose.
+
+    Site furniture stays out; short labels, lone links, headline and date lines
+    too. What is left may still hold parts of the page other than the story,
+    which the Article says (``extraction="fallback"``).
+    """
+    title_key = " ".join(title.lower().split()) if title else None
+    kept: list[Block] = []
+    for block in blocks:
+        text = block.text
+        if block.order in drop or block.noise == "chrome" or block.link_density > 0.5:
+            continue
+        if len(text) < _MIN_SCORED and not block.heading:
+            continue
+        if NOISE_LINE.match(text) or is_date_line(text):
+            continue
+        if title_key and " ".join(text.lower().split()) == title_key:
+            continue
+        if readable(text):
+            kept.append(block)
+    return kept
+
+
+def readable(text: str) -> bool:
+    """True when ``text`` reads as words: mostly letters, in words of ordinary length.
+
+    >>> readable("Roadworks close the A46 tonight.")
+    True
+    >>> readable("!#$%&()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abc{|}~")
+    False
+    """
+    words = text.split()
+    if not words:
+        return False
+    letters = sum(1 for c in text if c.isalpha())
+    long_chars = sum(len(w) for w in words if len(w) > 30)
+    return letters * 2 >= len(text) and long_chars * 2 < len(text)
+
+
+def first_words(text: str, limit: int = 80) -> str:
+    """A headline for a page that has none: its first sentence, cut at a word within ``limit`` characters.
+
+    >>> first_words("Roadworks close the A46 tonight. Diversions are signed.")
+    'Roadworks close the A46 tonight.'
+    >>> first_words("A very long opening line that goes on and on without a full stop anywhere in it at all", 40)
+    'A very long opening line that goes on …'
+    """
+    end = text.find(". ")
+    sentence = text[: end + 1] if 0 < end < limit else text
+    if len(sentence) <= limit:
+        return sentence
+    cut = sentence.rfind(" ", 0, limit - 1)
+    return sentence[: cut if cut > 0 else limit - 1].rstrip(" ,;:") + " …"
 
 
 def split_notes(paragraphs: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -28,7 +28,16 @@ from __future__ import annotations
 import datetime
 import re
 
-__all__ = ["MONTHS", "date_from_url", "is_date_line", "parse_iso_date", "parse_visible_date"]
+__all__ = [
+    "MONTHS",
+    "YEARS",
+    "date_from_url",
+    "is_date_line",
+    "parse_iso_date",
+    "parse_visible_date",
+    "searched_date",
+    "visible_dates",
+]
 
 _MONTH_NAMES: tuple[tuple[str, ...], ...] = (
     # English (with the abbreviations sites use), French, German, Spanish, Italian,
@@ -76,7 +85,7 @@ _VISIBLE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         # March 22, 2018 / Thursday, March 22nd 2018
         rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}\b",
         # 31/01/2023, 31.01.2023, 31-01-2023 (day first: British sites)
-        rf"(?<![\d/.-])(?P<day>[0-3]?\d)[/.-](?P<month>[01]?\d)[/.-]{_YEAR}(?![\d/.-])",
+        rf"(?<![\d/.-])(?P<day>[0-3]?\d)[/.-](?P<month>[01]?\d)[/.-]{_YEAR}(?![\d/-]|\.\d)",
         # 2023-01-31 printed visibly
         rf"(?<![\d-]){_YEAR}-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d-])",
     )
@@ -104,11 +113,17 @@ _TIME = re.compile(
 )
 
 
+#: Years a web page can have been published in: anything else is a placeholder
+#: ("0001-01-01", "9999-12-31") or a typing error, not a date.
+YEARS = range(1900, 2100)
+
+
 def _to_date(year: str, month: str, day: str) -> datetime.date | None:
     month_number = MONTHS.get(month.lower().rstrip("."), 0) if not month.isdigit() else int(month)
     try:
-        return datetime.date(int(year), month_number, int(day))
-    except ValueError:
+        number = int(year)
+        return datetime.date(number, month_number, int(day)) if number in YEARS else None
+    except (ValueError, OverflowError):
         return None
 
 
@@ -119,8 +134,11 @@ def _london(day: datetime.date, hour: int, minute: int) -> datetime.date:
         london = ZoneInfo("Europe/London")
     except (ImportError, LookupError, OSError):  # no time zone data: keep the UTC date
         return day
-    moment = datetime.datetime(day.year, day.month, day.day, hour, minute, tzinfo=datetime.timezone.utc)
-    return moment.astimezone(london).date()
+    try:
+        moment = datetime.datetime(day.year, day.month, day.day, hour, minute, tzinfo=datetime.timezone.utc)
+        return moment.astimezone(london).date()
+    except (ValueError, OverflowError):  # at the ends of the calendar: keep the date as written
+        return day
 
 
 def parse_iso_date(value: str) -> datetime.date | None:
@@ -169,6 +187,23 @@ def parse_visible_date(text: str) -> datetime.date | None:
     return None
 
 
+def visible_dates(text: str) -> set[datetime.date]:
+    """Every complete date written in ``text``.
+
+    >>> sorted(visible_dates("From 7 May 2024 to 31/05/2024."))
+    [datetime.date(2024, 5, 7), datetime.date(2024, 5, 31)]
+    """
+    found: set[datetime.date] = set()
+    if not _HAS_YEAR.search(text):
+        return found
+    for pattern in _VISIBLE_PATTERNS:
+        for match in pattern.finditer(text):
+            day = _to_date(match["year"], match["month"], match["day"])
+            if day is not None:
+                found.add(day)
+    return found
+
+
 def is_date_line(text: str) -> bool:
     """True when ``text`` is nothing but a date with its label ("Posted on …").
 
@@ -201,3 +236,31 @@ def date_from_url(url: str | None) -> datetime.date | None:
     """
     match = _URL_DATE.search(url or "")
     return _to_date(match[1], match[2], match[3]) if match else None
+
+
+def searched_date(html: str | bytes, url: str | None = None) -> datetime.date | None:
+    """The publication date found by searching the whole page, for pages whose date we cannot place.
+
+    This is htmldate's extensive search (a well-kept library made for exactly
+    this: it weighs every date-like string on a page). It is the last resort
+    of :func:`~pressreader.parse.fields.find_date`'s chain, and only runs when
+    the page's metadata, ``<time>`` elements, URL and date lines gave nothing.
+
+        >>> searched_date(b"<html><body><p>Some text.</p><p>Posted 7 May 2024, 10:00</p></body></html>")
+        datetime.date(2024, 5, 7)
+    """
+    try:
+        from htmldate import find_date
+    except ImportError:  # pragma: no cover - a core dependency
+        return None
+    try:
+        found = find_date(html, url=url, original_date=True, extensive_search=True)
+    except Exception:  # a third-party search that fails has found nothing; the parse goes on
+        return None
+    if not found:
+        return None
+    try:
+        day = datetime.date.fromisoformat(found[:10])
+    except ValueError:
+        return None
+    return day if day.year in YEARS else None

@@ -24,7 +24,7 @@ from bs4.dammit import EncodingDetector
 
 from ..errors import ParseError
 
-__all__ = ["MAX_INPUT_BYTES", "Element", "build_tree", "decode_html", "drop", "text_of"]
+__all__ = ["MAX_INPUT_BYTES", "Element", "build_tree", "decode_html", "drop", "reveal_hidden_markup", "text_of"]
 
 #: The element type of our trees: plain lxml elements, without lxml.html's
 #: per-element Python class lookup (which costs as much as the parse itself).
@@ -111,6 +111,43 @@ def drop(element: Element) -> None:
         else:
             parent.text = (parent.text or "") + tail
     parent.remove(element)
+
+
+_TEMPLATE_TYPES = frozenset({"text/template", "text/html", "text/x-template", "text/x-handlebars-template"})
+
+
+def reveal_hidden_markup(root: Element) -> bool:
+    """Turn markup a browser shows only through scripts into ordinary elements; True if any was found.
+
+    ``<noscript>`` content and HTML held in ``<script type="text/template">``
+    (Blogger, some single-page sites) become ``<div>``s, so that a page whose
+    only text lies there can still be read.
+
+    >>> root, _ = build_tree("<body><noscript><p>Shown without scripts</p></noscript></body>")
+    >>> reveal_hidden_markup(root), [e.tag for e in root.iter("div", "p")]
+    (True, ['div', 'p'])
+    """
+    found = False
+    for element in list(root.iter("noscript", "script", "template")):
+        if element.tag == "script":
+            if (element.get("type") or "").strip().lower() not in _TEMPLATE_TYPES or not element.text:
+                continue
+            try:
+                fragment = lxml.etree.fromstring(
+                    f"<div>{element.text}</div>".encode("utf-8", errors="replace"), parser=_parser()
+                )
+            except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError):
+                continue
+            holder = fragment.find(".//div") if fragment is not None else None
+            if holder is None:
+                continue
+            holder.tail = element.tail
+            element.getparent().replace(element, holder)  # type: ignore[union-attr]
+        else:
+            element.tag = "div"
+            element.attrib.clear()
+        found = True
+    return found
 
 
 def _parser() -> lxml.etree.HTMLParser:

@@ -142,22 +142,36 @@ def find_date(
     title_order: int | None,
     site_date: Sequence[Element],
     url: str | None = None,
-) -> tuple[datetime.date | None, datetime.date | None, int | None]:
-    """Publication date, updated date, and the order of the visible date block used."""
+) -> tuple[datetime.date | None, datetime.date | None, int | None, str | None]:
+    """Publication date, updated date, the order of the visible date block used, and the source.
+
+    The source names where the date came from, surest first: ``"site"``,
+    ``"jsonld"``, ``"meta"``, ``"time"``, ``"url"``, ``"line"``, ``"byline"``
+    (``None`` when no date was found).
+    """
     published: datetime.date | None = None
     used: int | None = None
+    source: str | None = None
     for element in site_date:
         published = _time_value(element)
         if published:
-            used = _order_of(page, element)
+            used, source = _order_of(page, element), "site"
             break
     if published is None and meta.jsonld_published:
         published = parse_iso_date(meta.jsonld_published)
+        source = "jsonld" if published else None
     for value in meta.published:
         if published is None:
             published = parse_iso_date(value)
+            source = "meta" if published else None
     start = title_order if title_order is not None else -1
     title_seq = page.blocks[title_order].seq if title_order is not None else -1
+    if published is not None and source in ("jsonld", "meta"):
+        # A time stamp's calendar date depends on the time zone it is read in: the
+        # date the page prints beside its headline, a day either way, is the one readers see.
+        shown = _shown_near(page, start, published)
+        if shown is not None:
+            published, used = shown
     if published is None:
         # <time> elements that belong to the article: after its headline, not in furniture.
         candidates = [t for t in page.times if t[2] != "chrome" and t[1].get("itemprop") != "dateModified"]
@@ -165,9 +179,11 @@ def find_date(
         for _, element, _kind in after:
             published = _time_value(element)
             if published:
+                source = "time"
                 break
     if published is None:
         published = date_from_url(url)
+        source = "url" if published else None
     if published is None:
         # Visible date lines; a date in a list item belongs to another post in a list.
         lines = [b for b in page.blocks if b.noise != "chrome" and b.element.tag != "li"]
@@ -175,7 +191,7 @@ def find_date(
         for block in ordered:
             if is_date_line(block.text) and not block.text.lower().startswith(("updated", "last updated")):
                 published = parse_visible_date(block.text)
-                used = block.order
+                used, source = block.order, "line"
                 break
     if published is None:
         # A byline after the headline: "PCC Blog · 11 September 2023 · 8 minute read".
@@ -183,7 +199,7 @@ def find_date(
             if block.noise in ("meta", "header") and len(block.text) <= 120:
                 published = parse_visible_date(block.text)
                 if published:
-                    used = block.order
+                    used, source = block.order, "byline"
                     break
     updated = None
     for value in [v for v in (meta.jsonld_modified, *meta.modified) if v]:
@@ -198,7 +214,25 @@ def find_date(
                 break
     if updated is not None and (updated == published or (published and updated < published)):
         updated = None
-    return published, updated, used
+    return published, updated, used, source
+
+
+def _shown_near(page: Page, start: int, stated: datetime.date) -> tuple[datetime.date, int | None] | None:
+    """A date shown near the headline that differs from ``stated`` by one day, and its block."""
+    one_day = datetime.timedelta(days=1)
+
+    def close(day: datetime.date | None) -> bool:
+        return day is not None and day != stated and abs(day - stated) <= one_day
+
+    for block in page.blocks[start + 1 : start + 8] if start >= 0 else page.blocks[:8]:
+        if block.noise == "chrome" or len(block.text) > 120:
+            continue
+        day = parse_visible_date(block.text)
+        if day == stated:
+            return None
+        if day is not None and close(day):
+            return day, block.order if is_date_line(block.text) else None
+    return None
 
 
 def find_lead_image(

@@ -55,6 +55,7 @@ class PageMeta:
     canonical: str | None = None
     language: str | None = None
     site_name: str | None = None
+    description: str | None = None
     jsonld_headline: str | None = None
     jsonld_published: str | None = None
     jsonld_modified: str | None = None
@@ -184,6 +185,8 @@ def read_meta(root: Element, url: str | None) -> PageMeta:
                 meta.og_image = meta.og_image or content
             elif key == "og:url":
                 meta.canonical = meta.canonical or absolute_url(content, base)
+            elif key in ("og:description", "description", "twitter:description"):
+                meta.description = meta.description or " ".join(content.split())
             elif key == "og:site_name":
                 meta.site_name = meta.site_name or content
             elif key == "og:locale":

@@ -95,6 +95,11 @@ META_WORDS = (
 # Tokens that merely describe a layout ("has-sidebar", "no-comments") never match.
 _LAYOUT_PREFIXES = ("has-", "with-", "no-", "without-", "page-template", "layout-", "template-", "is-")
 
+#: Page builders call every block a widget: the widget's own name says what it is
+#: ("elementor-widget-text-editor" is story text, "elementor-widget-share-buttons" is not).
+_BUILDER_WIDGET_PREFIXES = ("elementor-widget-", "elementor-widget_")
+_BUILDER_LAYOUT = frozenset({"elementor-widget", "container", "wrap", "elementor-widget-wrap"})
+
 
 def _word_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
@@ -139,6 +144,11 @@ def noise_kind(
         for token in _SPLIT.split(attribute.lower()):
             if not token or token.startswith(_LAYOUT_PREFIXES):
                 continue
+            if token.startswith("elementor-"):
+                if token.startswith(_BUILDER_WIDGET_PREFIXES):
+                    token = token[len("elementor-widget-") :]
+                if token in _BUILDER_LAYOUT or token.startswith("elementor-"):
+                    continue
             if _CHROME.match(token):
                 return "chrome"
             kind = "header" if _HEADER.match(token) else "meta" if _META.match(token) else None
