@@ -149,7 +149,7 @@ def _parse(html: str | bytes, url: str | None, site: Site | str | None) -> Artic
         if updated is not None and published is not None and updated <= published:
             updated = None
     drop = frozenset(o for o in (title_order, date_order) if o is not None)
-    blocks = story_blocks(page.blocks, roots, title=title, drop=drop) if located else []
+    blocks = story_blocks(page.blocks, roots, title=title, drop=drop, title_order=title_order) if located else []
     extraction = "content"
     if not blocks:
         # Layout not recognised: give the reader the page's readable text, and say so.

@@ -8,6 +8,7 @@ extractors do, extended to sibling elements that carry story paragraphs too.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable, Sequence
 
 from .blocks import Block
@@ -89,10 +90,14 @@ def story_blocks(
     *,
     title: str | None,
     drop: frozenset[int] = frozenset(),
+    title_order: int | None = None,
 ) -> list[Block]:
     """The story's blocks under ``roots``, minus furniture lines, the headline and date lines.
 
     ``drop`` lists block orders already used for another field (the headline, the date).
+    With ``title_order`` (the headline's block), prose paragraphs between the
+    headline and the story root are the story's lede (a standfirst or teaser
+    that templates put in the article header) and come first.
     """
     root_set = set(roots)
     kept: list[Block] = []
@@ -107,10 +112,42 @@ def story_blocks(
             continue
         if is_date_line(text):
             continue
-        if block.link_density > 0.9 and len(text) < 80 and not block.heading:
-            continue  # a lone link ("Read more about this") is navigation
+        if block.link_density > 0.9 and (len(text) < 80 or block.heading):
+            continue  # a lone link ("Read more about this") or a linked headline is navigation
         kept.append(block)
+    if title_order is not None and kept and kept[0].order > title_order + 1:
+        first = kept[0].order
+        kept[:0] = _lede(blocks[max(title_order + 1, first - _LEDE_WINDOW) : first], drop)
     return kept
+
+
+_MIN_LEDE = 60  # characters: a shorter line between headline and story is a label or byline
+_LEDE_WINDOW = 400  # blocks before the story where its opening may stand (the whole page, in practice)
+_SENTENCE_END = (".", "!", "?", "…", "”", '"', "’", "'", "»", ":")
+
+
+def _lede(between: Sequence[Block], drop: frozenset[int]) -> list[Block]:
+    """Prose paragraphs between the headline and the story: the standfirst.
+
+    Whole sentences only, so captions ("The PCC at the count") stay out.
+    """
+    lede: list[Block] = []
+    for block in between:
+        if block.order in drop or block.noise not in (None, "header") or block.heading:
+            continue
+        text = block.text
+        if len(text) < _MIN_LEDE or block.link_density > 0.3 or not text.endswith(_SENTENCE_END):
+            continue
+        if _in_figure(block.element) or is_date_line(text) or not readable(text):
+            continue
+        lede.append(block)
+    return lede
+
+
+def _in_figure(element: Element) -> bool:
+    return element.tag in ("figure", "figcaption") or any(
+        node.tag in ("figure", "figcaption") for node in element.iterancestors()
+    )
 
 
 def fallback_blocks(blocks: Sequence[Block], *, title: str | None, drop: frozenset[int] = frozenset()) -> list[Block]:
@@ -148,9 +185,12 @@ def readable(text: str) -> bool:
     words = text.split()
     if not words:
         return False
-    letters = sum(1 for c in text if c.isalpha())
+    letters = len(text) - len(_NOT_LETTERS.sub("", text))
     long_chars = sum(len(w) for w in words if len(w) > 30)
     return letters * 2 >= len(text) and long_chars * 2 < len(text)
+
+
+_NOT_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def first_words(text: str, limit: int = 80) -> str:

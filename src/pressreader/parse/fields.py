@@ -194,10 +194,14 @@ def find_date(
                 used, source = block.order, "line"
                 break
     if published is None:
-        # A byline after the headline: "PCC Blog · 11 September 2023 · 8 minute read".
+        # A byline after the headline: "PCC Blog · 11 September 2023 · 8 minute read",
+        # "Pressemitteilung vom 20.01.2022", "By Jane Doe | 27.06.2018 09:54".
         for block in page.blocks[start + 1 : start + 6] if start >= 0 else ():
-            if block.noise in ("meta", "header") and len(block.text) <= 120:
-                published = parse_visible_date(block.text)
+            text = block.text
+            if len(text) <= 120 and (block.noise in ("meta", "header") or len(text) <= 60):
+                if text.lower().startswith(("updated", "last updated", "aktualisiert", "mis à jour")):
+                    continue
+                published = parse_visible_date(text)
                 if published:
                     used, source = block.order, "byline"
                     break

@@ -203,8 +203,12 @@ def read_meta(root: Element, url: str | None) -> PageMeta:
                     meta.canonical = canonical
         elif tag == "base":
             base = absolute_url(element.get("href"), url) or base
-        elif tag == "script" and (element.get("type") or "").lower() == "application/ld+json":
-            _read_jsonld(meta, element.text or "")
+        elif tag == "script":
+            kind = (element.get("type") or "").strip().lower()
+            text = element.text or ""
+            # Some sites leave the type off their JSON-LD: a bare script holding a schema.org object.
+            if kind == "application/ld+json" or (not kind and text.lstrip()[:1] == "{" and "schema.org" in text[:200]):
+                _read_jsonld(meta, text)
     if meta.language is None:
         meta.language = normalise_language(locale)
     meta.og_image = absolute_url(meta.og_image, base)

@@ -174,7 +174,17 @@ NOISE_LINE = re.compile(
     r"|categor(?:y|ies):.*|image:.*|photo:.*|picture:.*|credit:.*|previous(?: (?:post|article))?"
     r"|next(?: (?:post|article))?|advertisement|sponsored|anzeige|werbung|publicidad|publicité|pubblicità|"
     r"(?:share(?: this| on)?:?[\s|,]*)?(?:(?:facebook|twitter|x|e-?mail|linkedin|whatsapp|print|copy link"
-    r"|reddit|bluesky|threads|messenger)[\s|,]*)+)\W*$",
+    r"|reddit|bluesky|threads|messenger)[\s|,]*)+"
+    # Feedback and download prompts, in the languages pressreader reads.
+    r"|(?:was|is) this (?:page|article|information) (?:helpful|useful)\??(?: yes no)?|rate this (?:article|page)"
+    r"|wie (?:bewerten|fanden) sie diesen (?:artikel|beitrag)\??|war dieser (?:artikel|beitrag) hilfreich\??"
+    r"|(?:pressemitteilung|artikel|beitrag|press release|article) (?:als|as) pdf|download (?:as )?pdf|(?:als )?pdf herunterladen"
+    r"|kontakt:?|contact us:?|mehr zum thema.*|more on this (?:story|topic)|weitere artikel|weitere informationen:?"
+    r"|erschienen in:?|zum artikel|zur startseite|nach oben|drucken|teilen:?|artikel teilen"
+    # Picture captions and credits.
+    r"|(?:titelbild|abbildung|bild|foto|fotos|quelle|bildquelle|fotocredit|crédit photo|crédits?|fuente|foto de portada"
+    r"|header image|featured image|top image|source)\s*:.*"
+    r")\W*$",
     re.IGNORECASE,
 )
 
