@@ -178,7 +178,8 @@ NOISE_LINE = re.compile(
     # Feedback and download prompts, in the languages pressreader reads.
     r"|(?:was|is) this (?:page|article|information) (?:helpful|useful)\??(?: yes no)?|rate this (?:article|page)"
     r"|wie (?:bewerten|fanden) sie diesen (?:artikel|beitrag)\??|war dieser (?:artikel|beitrag) hilfreich\??"
-    r"|(?:pressemitteilung|artikel|beitrag|press release|article) (?:als|as) pdf|download (?:as )?pdf|(?:als )?pdf herunterladen"
+    r"|(?:pressemitteilung|artikel|beitrag|press release|article) (?:als|as) pdf"
+    r"|download (?:as )?pdf|(?:als )?pdf herunterladen"
     r"|kontakt:?|contact us:?|mehr zum thema.*|more on this (?:story|topic)|weitere artikel|weitere informationen:?"
     r"|erschienen in:?|zum artikel|zur startseite|nach oben|drucken|teilen:?|artikel teilen"
     # Picture captions and credits.
