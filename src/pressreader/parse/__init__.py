@@ -136,7 +136,7 @@ def _parse(html: str | bytes, url: str | None, site: Site | str | None) -> Artic
     marked = frozenset(e for sel in selectors.remove for e in select(site_body[0], sel)) if site_body else frozenset()
 
     page = walk(root, marked)
-    roots = site_body[:1] or choose_root(page.blocks)
+    roots = site_body[:1] or choose_root(page.blocks, page)
     located = bool(roots)
     if not roots:
         body_element = root.find("body")

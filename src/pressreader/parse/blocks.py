@@ -63,13 +63,22 @@ class Page:
     images: list[tuple[int, Element, str | None]] = field(default_factory=list)
     # The deepest element holding most of the page's prose paragraphs (None when too little prose)
     holder: Element | None = None
+    # Elements the page marks as its story (itemprop="articleBody", the CMSs' content classes)
+    containers: list[Element] = field(default_factory=list)
+    # Characters of prose paragraphs held by each element, and on the whole page
+    prose: dict[Element, int] = field(default_factory=dict)
+    prose_total: int = 0
 
 
 # Classes that mark the story's container on the common CMSs.
-_CONTENT_CLASSES = ("entry-content", "post-body", "article-body")
+_CONTENT_CLASSES = (
+    "entry-content", "post-body", "article-body", "post-content", "article-content", "article__body",
+    "article__content", "story-body", "story-content", "td-post-content", "single-content", "news-content",
+    "field--name-body", "articleBody", "article-text", "blog-content", "c-article-body", "rich-text",
+)  # fmt: skip
 
 
-def _story_ancestors(start: Element, holder: Element | None) -> set[Element]:
+def _story_ancestors(start: Element, holder: Element | None, containers: list[Element]) -> set[Element]:
     """The story's anchors and everything above them: never furniture, whatever their class says.
 
     Anchors: the first headline outside a page header or menu, ``<main>``, and
@@ -89,6 +98,8 @@ def _story_ancestors(start: Element, holder: Element | None) -> set[Element]:
                 or attrib.get("itemprop") == "articleBody"
             ):
                 anchors.append(element)
+                if attrib.get("role") != "main":
+                    containers.append(element)
     headline = False
     for element in start.iter("h1", "main"):
         if element.tag == "main":
@@ -115,15 +126,15 @@ _MIN_PROSE = 60  # characters: shorter paragraphs are labels, teasers and links
 _MIN_MASS = 400  # characters of prose before the page's text mass says anything
 
 
-def _text_holder(start: Element) -> Element | None:
+def _text_holder(start: Element, mass: dict[Element, int]) -> tuple[Element | None, int]:
     """The deepest element holding most of the page's prose paragraphs, if any.
 
     Story containers on real sites carry layout words that also name furniture
     ("widget Blog", "sidebar-and-content-body", "sidebar_content"); wherever
     the bulk of the page's paragraph text is, is not furniture. Comment threads
     are the exception: they can outweigh the story and stay furniture.
+    ``mass`` is filled with each element's characters of prose; the page's total is returned too.
     """
-    mass: dict[Element, int] = {}
     total = 0
     for paragraph in start.iter("p"):
         length = len(text_of(paragraph))
@@ -135,7 +146,7 @@ def _text_holder(start: Element) -> Element | None:
             mass[node] = mass.get(node, 0) + length
             node = node.getparent()
     if total < _MIN_MASS:
-        return None
+        return None, total
     best: Element | None = None
     depth = -1
     for element, held in mass.items():
@@ -144,12 +155,12 @@ def _text_holder(start: Element) -> Element | None:
             if level > depth:
                 best, depth = element, level
     if best is None:
-        return None
+        return None, total
     for node in (best, *best.iterancestors()):
         words = f"{node.get('class') or ''} {node.get('id') or ''}".lower()
         if "comment" in words or "respond" in words:
-            return None
-    return best
+            return None, total
+    return best, total
 
 
 class _Buffer:
@@ -176,8 +187,8 @@ def walk(root: Element, marked: frozenset[Element] = frozenset()) -> Page:
     body = root.find("body")
     start = body if body is not None else root
 
-    page.holder = _text_holder(start)
-    protected = _story_ancestors(start, page.holder)
+    page.holder, page.prose_total = _text_holder(start, page.prose)
+    protected = _story_ancestors(start, page.holder, page.containers)
     blocks = page.blocks
     # Parallel stacks: open buffers of block elements, and the noise kind in force.
     # Site furniture ("chrome") is skipped whole, so it never appears on the stack

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Sequence
 
-from .blocks import Block
+from .blocks import Block, Page
 from .dates import is_date_line
 from .document import Element
 from .noise import NOISE_LINE, NOTES_START
@@ -45,8 +45,13 @@ def _block_score(block: Block) -> float:
     return min(length, 600) / 100 + min(punctuation, 6) + (1.0 - block.link_density) * 2
 
 
-def choose_root(blocks: Sequence[Block]) -> list[Element]:
-    """The element(s) holding the story, best first; empty when nothing looks like prose."""
+def choose_root(blocks: Sequence[Block], page: Page | None = None) -> list[Element]:
+    """The element(s) holding the story, best first; empty when nothing looks like prose.
+
+    With the ``page`` the blocks came from, an element the page marks as its
+    story (``itemprop="articleBody"``, a CMS content class) that holds most of
+    the page's prose is the root, as the page's author meant.
+    """
     scores: dict[Element, float] = {}
     for block in blocks:
         score = _block_score(block)
@@ -59,6 +64,9 @@ def choose_root(blocks: Sequence[Block]) -> list[Element]:
             scores[ancestor] = scores.get(ancestor, 0.0) + score * weight
     if not scores:
         return []
+    declared = _declared_container(page) if page is not None else None
+    if declared is not None:
+        return [declared]
     top = max(scores, key=scores.__getitem__)
     top_score = scores[top]
     # A parent that scores nearly as much as its best child holds story paragraphs beside it.
@@ -73,6 +81,19 @@ def choose_root(blocks: Sequence[Block]) -> list[Element]:
             if sibling is not top and isinstance(sibling.tag, str) and scores.get(sibling, 0.0) >= top_score * 0.25:
                 roots.append(sibling)
     return roots
+
+
+def _declared_container(page: Page) -> Element | None:
+    """The innermost container marked as the story that holds most of the page's prose."""
+    best: Element | None = None
+    for element in page.containers:
+        if page.prose.get(element, 0) * 2 > page.prose_total and (best is None or _contains(best, element)):
+            best = element
+    return best
+
+
+def _contains(outer: Element, inner: Element) -> bool:
+    return any(node is outer for node in inner.iterancestors())
 
 
 def _inside(element: Element, roots: Collection[Element]) -> bool:
