@@ -14,7 +14,7 @@ from collections.abc import Collection, Iterable, Sequence
 from .blocks import Block, Page
 from .dates import is_date_line
 from .document import Element
-from .noise import NOISE_LINE, NOTES_START
+from .noise import NOISE_LINE, NOTES_START, POINTER_LINE
 
 __all__ = ["choose_root", "fallback_blocks", "first_words", "readable", "split_notes", "story_blocks"]
 
@@ -127,7 +127,7 @@ def story_blocks(
         if block.order in drop or block.noise or not _inside(block.element, root_set):
             continue
         text = block.text
-        if len(text) <= 60 and NOISE_LINE.match(text):
+        if (len(text) <= 60 and NOISE_LINE.match(text)) or (len(text) <= 200 and POINTER_LINE.match(text)):
             continue
         if block.heading == 1 or (title_key and len(kept) < 3 and " ".join(text.lower().split()) == title_key):
             continue

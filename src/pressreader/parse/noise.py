@@ -21,6 +21,7 @@ __all__ = [
     "META_WORDS",
     "NOISE_LINE",
     "NOTES_START",
+    "POINTER_LINE",
     "PROTECTED_TAGS",
     "is_hidden",
     "noise_kind",
@@ -186,6 +187,20 @@ NOISE_LINE = re.compile(
     r"|(?:titelbild|abbildung|bild|foto|fotos|quelle|bildquelle|fotocredit|crédit photo|crédits?|fuente|foto de portada"
     r"|header image|featured image|top image|source)\s*:.*"
     r")\W*$",
+    re.IGNORECASE,
+)
+
+#: Lines (up to 200 characters) that point away from the story or sign off the site:
+#: "Read also: …", "VEA TAMBIÉN: …", "Lesen Sie auch: …", "© 2020 …", "Kategorie: …".
+POINTER_LINE = re.compile(
+    r"^(?:(?:see|read) also|also read|read more|related|vea también|lea también|ver también|lire aussi|à lire aussi"
+    r"|voir aussi|lesen sie (?:auch|mehr)|auch interessant|mehr dazu|leggi anche|zie ook|lees ook|czytaj (?:też|także)"
+    r"|kategorie|kategorien|category|categories|catégories?|categoría|schlagwörter|schlagworte|stichwörter|tags"
+    r")\s*:.*$"
+    r"|^(?:©|\(c\)|copyright\b).{0,150}$"
+    r"|^(?:you (?:may|might) also like|recommended (?:for you|posts|articles|stories)|empfohlene (?:beiträge|artikel)"
+    r"|das könnte sie auch interessieren|weitere beiträge|ähnliche beiträge|related (?:posts|articles|stories)"
+    r"|más noticias|noticias relacionadas|articles similaires|à lire également)\W*$",
     re.IGNORECASE,
 )
 
