@@ -182,8 +182,15 @@ CASES: list[tuple[str, list[str] | str, list[Quote]]] = [
            "My priority is to make sure that the people of Cleveland receive a good service.",
            ("Martin Hale", "Cleveland Police Authority Chief Executive"), 3, 4)]),
     ("short quoted line after a name is a title", ["Kim McGuinness opened it.", "‘Safer Streets’"], []),
-    ("whole paragraph with no speaker before", [
-        "The report was published today.", "“It is a fair report of the work done in this county.”"], []),
+    ("whole paragraph with no speaker anywhere: speech, speaker unknown", [
+        "The report was published today.", "“It is a fair report of the work done in this county.”"],
+     [q("It is a fair report of the work done in this county.", (None, None), 1)]),
+    ("unattributed speech after a named person is theirs", [
+        "Kim McGuinness visited the station.", "“The officers here do remarkable work every day.”"],
+     [q("The officers here do remarkable work every day.", ("Kim McGuinness", None), 1)]),
+    ("unattributed title case and single quotes are not speech", [
+        "The scheme, “Safer Streets For Everyone Now”, began.", "It was rated ‘good in most areas of work’."],
+     []),
     # --- multi-paragraph convention: a closed paragraph does not continue (rule 3)
     ("closed paragraphs are separate quotes", [
         "Kim McGuinness said:", "“First paragraph of what she said.”", "“Second paragraph of it.”"],

@@ -44,6 +44,7 @@ _OPEN_PUNCT = "([{—–-/“‘\"'"
 _DOUBLE, _SINGLE = "d", "s"
 _NO_REF = SpeakerRef()  # frozen: shared safely
 _MAX_WATCHED = 32  # speakers' name words searched for after the last quote (see _read_naming)
+_MIN_UNATTRIBUTED = 4  # words: a shorter quoted phrase with no speech verb is a scare quote or a name
 
 
 @dataclass(slots=True)
@@ -395,6 +396,7 @@ def _units(paras: list[str], scanned: list[_Para], people: People) -> list[_Unit
             continued.add(id(scanned[i + 1].segs[0]))
     units: list[_Unit] = []
     speaker_of: dict[int, tuple[int | None, str | None]] = {}  # paragraph -> (speaker, role) quoted in it
+    used: set[int] = set()
     for i, para in enumerate(scanned):
         for si, seg in enumerate(para.segs):
             if id(seg) in continued:
@@ -428,7 +430,50 @@ def _units(paras: list[str], scanned: list[_Para], people: People) -> list[_Unit
             _add(units, _Unit(parts, pid, key, role))
             for pi, _ in chain:
                 speaker_of[pi] = (pid, role)
+            used.update(id(s) for _, s in chain)
+    # Rule 5: speech in double quotation marks counts without an attribution of its own.
+    loose = False
+    for i, para in enumerate(scanned):
+        for seg in para.segs:
+            if id(seg) in used or id(seg) in continued or not seg.closed or seg.family != _DOUBLE:
+                continue
+            if len(seg.text.split()) < _MIN_UNATTRIBUTED or _title_case(seg.text):
+                continue
+            pid = _nearest_speaker(seg, para, scanned, i, speaker_of)
+            units.append(_Unit([(i, seg.text)], pid, ("unattributed", i, seg.start)))
+            loose = True
+    if loose:
+        units.sort(key=_first_paragraph)
     return units
+
+
+def _first_paragraph(unit: _Unit) -> int:
+    return unit.parts[0][0]
+
+def _nearest_speaker(seg: _Seg, para: _Para, scanned: list[_Para], i: int,
+                     speaker_of: dict[int, tuple[int | None, str | None]]) -> int | None:
+    """Who says a quote with no attribution of its own: the nearest speaker named around it."""
+    if seg.attributed:
+        return seg.pid
+    named = [a for a in para.attrs if a.pid is not None]
+    if named:
+        return min(named, key=lambda a: abs(a.pos - seg.start)).pid
+    previous = speaker_of.get(i - 1)
+    if previous is not None and previous[0] is not None:
+        return previous[0]
+    if para.last_named is not None:
+        return para.last_named
+    return scanned[i - 1].last_named if i else None
+
+
+def _title_case(text: str) -> bool:
+    """Mostly capitalised words ("Ban on Face Coverings", "ALL BETS ARE OFF"): a title, not speech."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    if not words:
+        return True
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    return capitalised * 4 >= len(words) * 3 or text.isupper()
+
 
 
 def _add(units: list[_Unit], unit: _Unit) -> None:

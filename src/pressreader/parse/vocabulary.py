@@ -169,6 +169,17 @@ ORGANISATION_WORDS: frozenset[str] = frozenset(
         "Partnership", "Plan", "Programme", "Project", "Report", "Road", "Safety", "Scheme",
         "School", "Services", "Station", "Strategy", "Street", "Team", "Trust", "Unit",
         "University", "Watch", "Week",
+        # Bodies, media and places in national news ("Goldman Sachs", "New Hampshire", "Islamic State").
+        "Administration", "Affairs", "Airport", "America", "American", "Americans", "Amendment",
+        "Army", "Avenue", "Bank", "Bay", "Beach", "Capital", "Caucus", "Center", "Channel", "City",
+        "Club", "Coalition", "Coast", "Company", "Conference", "Congress", "Convention", "Corp",
+        "Corporation", "Democratic", "Democrats", "District", "East", "Election",
+        "Foundation", "Guard", "Inc", "Institute", "Intelligence", "Island", "Islands", "Islamic",
+        "Journal", "Kingdom", "Lake", "Liberties", "Magazine", "Media", "Movement", "Navy", "New",
+        "News", "North", "Northern", "Party", "Post", "Press", "Primary", "Province", "Radio",
+        "Region", "Republic", "Republican", "Republicans", "Review", "River", "Sachs", "Security",
+        "Senate", "South", "Southern", "Square", "State", "States", "Summit", "Television", "Times",
+        "Town", "Tribune", "Union", "United", "Valley", "Village", "West", "Western", "Eastern",
     }
 )
 
