@@ -163,7 +163,10 @@ class Article:
         return self.canonical_url or self.url
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dictionary: dates as ISO strings, tuples as lists."""
+        """A JSON-ready dictionary: dates as ISO strings, tuples as lists.
+
+        ``extraction`` is present only for a fallback extraction (its default is ``"content"``).
+        """
         return {
             "title": self.title,
             "url": self.url,
@@ -185,7 +188,8 @@ class Article:
             ],
             "notes": list(self.notes),
             "paragraph_languages": [[index, tag] for index, tag in self.paragraph_languages],
-            "extraction": self.extraction,
+            # Only a fallback extraction is stated: "content" is the default, so older JSON stays valid.
+            **({"extraction": self.extraction} if self.extraction != "content" else {}),
         }
 
     @classmethod

@@ -79,14 +79,21 @@ _MIN_DESCRIPTION = 40  # characters: a shorter description is a slogan, not a su
 
 
 def _revealed_blocks(html: str | bytes, url: str | None, title: str | None) -> tuple[list[Block], list[Element]]:
-    """The readable text of markup shown only through scripts (``<noscript>``, HTML templates)."""
+    """The readable text of markup shown only through scripts (``<noscript>``, HTML templates),
+    else of the page's furniture."""
     root, _encoding = build_tree(html, url=url)
-    if not reveal_hidden_markup(root):
-        return [], []
-    page = walk(root)
-    roots = choose_root(page.blocks)
-    blocks = story_blocks(page.blocks, roots, title=title) if roots else []
-    return (blocks, roots) if blocks else (fallback_blocks(page.blocks, title=title), [])
+    if reveal_hidden_markup(root):
+        page = walk(root)
+        roots = choose_root(page.blocks)
+        blocks = story_blocks(page.blocks, roots, title=title) if roots else []
+        if blocks:
+            return blocks, roots
+        blocks = fallback_blocks(page.blocks, title=title)
+        if blocks:
+            return blocks, []
+    # The last resort: text in containers named like furniture ("sidebar-widget") is text all the same.
+    page = walk(root, furniture=True)
+    return fallback_blocks(page.blocks, title=title, furniture=True), []
 
 
 def _searched_date(

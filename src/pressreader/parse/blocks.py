@@ -178,8 +178,13 @@ def _collapse(parts: list[str]) -> str:
     return " ".join("".join(parts).split())
 
 
-def walk(root: Element, marked: frozenset[Element] = frozenset()) -> Page:
-    """Collect the blocks of ``root``'s body. ``marked`` elements count as site furniture."""
+def walk(root: Element, marked: frozenset[Element] = frozenset(), *, furniture: bool = False) -> Page:
+    """Collect the blocks of ``root``'s body. ``marked`` elements count as site furniture.
+
+    Furniture is skipped whole, unless ``furniture`` is true: then its blocks are
+    collected too, with the noise kind ``"chrome"`` (the last resort of a page
+    whose only text sits in containers named like furniture).
+    """
     page = Page()
     for element in list(root.iter(*DROP_TAGS)):
         if element is not root:
@@ -253,7 +258,7 @@ def walk(root: Element, marked: frozenset[Element] = frozenset()) -> Page:
                     kind = "header"
             else:
                 kind = parent_kind
-            if kind == "chrome":  # nothing is ever taken from site furniture
+            if kind == "chrome" and not furniture:  # nothing is ever taken from site furniture
                 walker.skip_subtree()
                 buffers[-1].parts.append(" ")  # it separated the words on either side
                 noise_stack.append(kind)

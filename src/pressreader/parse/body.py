@@ -171,18 +171,20 @@ def _in_figure(element: Element) -> bool:
     )
 
 
-def fallback_blocks(blocks: Sequence[Block], *, title: str | None, drop: frozenset[int] = frozenset()) -> list[Block]:
+def fallback_blocks(
+    blocks: Sequence[Block], *, title: str | None, drop: frozenset[int] = frozenset(), furniture: bool = False
+) -> list[Block]:
     """The page's readable text when no story was located: every block a reader could read as prose.
 
-    Site furniture stays out; short labels, lone links, headline and date lines
-    too. What is left may still hold parts of the page other than the story,
-    which the Article says (``extraction="fallback"``).
+    Site furniture stays out (unless ``furniture``); short labels, lone links,
+    headline and date lines too. What is left may still hold parts of the page
+    other than the story, which the Article says (``extraction="fallback"``).
     """
     title_key = " ".join(title.lower().split()) if title else None
     kept: list[Block] = []
     for block in blocks:
         text = block.text
-        if block.order in drop or block.noise == "chrome" or block.link_density > 0.5:
+        if block.order in drop or (block.noise == "chrome" and not furniture) or block.link_density > 0.5:
             continue
         if len(text) < _MIN_SCORED and not block.heading:
             continue

@@ -65,7 +65,8 @@ CHROME_ROLES = frozenset(
 CHROME_WORDS = (
     "nav", "navbar", "navigation", "menu", "menus", "submenu", "megamenu", "breadcrumb",
     "breadcrumbs", "crumbs", "cookie", "cookies", "consent", "gdpr", "cc-window", "share",
-    "sharing", "sharedaddy", "shares", "social", "socials", "addthis", "related", "sidebar",
+    "sharing", "sharedaddy", "shares", "social", "socials", "addthis", "related", "relatedposts",
+    "jp-relatedposts", "related-posts", "yarpp", "crp_related", "sidebar", "ccc", "cookie-control", "cky",
     "widget", "widgets", "footer", "masthead", "skip", "skiplink", "skip-link", "text-size",
     "textsize", "font-size", "fontsize", "resizer", "accessibility-bar", "accessibility-tools",
     "quick-exit", "quickexit", "exit-site", "hide-site", "comment", "comments", "respond",
@@ -100,6 +101,11 @@ _LAYOUT_PREFIXES = ("has-", "with-", "no-", "without-", "page-template", "layout
 #: ("elementor-widget-text-editor" is story text, "elementor-widget-share-buttons" is not).
 _BUILDER_WIDGET_PREFIXES = ("elementor-widget-", "elementor-widget_")
 _BUILDER_LAYOUT = frozenset({"elementor-widget", "container", "wrap", "elementor-widget-wrap"})
+#: Elementor widgets that are furniture whatever the words: lists of other posts, menus, forms.
+_BUILDER_FURNITURE = frozenset({
+    "posts", "archive-posts", "loop-grid", "loop-carousel", "post-navigation", "share-buttons", "nav-menu",
+    "form", "post-comments", "author-box", "call-to-action", "sitemap", "portfolio", "search-form",
+})
 
 
 def _word_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
@@ -148,6 +154,8 @@ def noise_kind(
             if token.startswith("elementor-"):
                 if token.startswith(_BUILDER_WIDGET_PREFIXES):
                     token = token[len("elementor-widget-") :]
+                    if token in _BUILDER_FURNITURE:
+                        return "chrome"
                 if token in _BUILDER_LAYOUT or token.startswith("elementor-"):
                     continue
             if _CHROME.match(token):
