@@ -267,3 +267,20 @@ def test_fallback_survives_json() -> None:
         Article.from_dict({"title": "T", "body": ["x"], "extraction": "guess"})
     with pytest.raises(ValueError, match="extraction"):
         Article("T", ("x",), extraction="guess")
+
+
+def test_readers_and_listeners_are_told_of_a_fallback() -> None:
+    from pressreader import RenderOptions, render, speech_script
+
+    article = Article("A page", ("Some readable text of the page.",), extraction="fallback")
+    for target in ("text", "markdown"):
+        assert FALLBACK_NOTICE in " ".join(render(article, target, options=RenderOptions()).split())
+    page = render(article, "html", options=RenderOptions())
+    assert '<p class="notice" role="note">This page' in page
+    assert "layout was not recognised; the text may include other parts of the page.</p>" in page
+    spoken = speech_script(article)
+    assert [u.kind for u in spoken][:2] == ["title", "notice"]
+    assert spoken[1].display == FALLBACK_NOTICE
+    located = Article("A page", ("Some readable text of the page.",))
+    assert FALLBACK_NOTICE not in render(located, "text", options=RenderOptions())
+    assert "notice" not in [u.kind for u in speech_script(located)]

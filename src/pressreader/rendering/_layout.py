@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from ..errors import RenderError
-from ..models import Article, Quote
+from ..models import FALLBACK_NOTICE, Article, Quote
 from .options import NAMED_SIZES, RenderOptions
 
 __all__ = [
@@ -158,6 +158,8 @@ def byline(article: Article) -> list[str]:
     site = site_name(article)
     if site:
         items.append(site)
+    if article.is_fallback:
+        items.append(FALLBACK_NOTICE)
     return items
 
 

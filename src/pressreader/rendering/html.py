@@ -25,7 +25,7 @@ from collections.abc import Mapping, Sequence
 from html import escape
 
 from ..errors import RenderError
-from ..models import Article
+from ..models import FALLBACK_NOTICE, Article
 from . import _css, _layout
 from .options import NAMED_SIZES, RenderOptions
 
@@ -320,6 +320,8 @@ def render_html(article: Article, options: RenderOptions) -> str:
     title = marked(article.title, *marks[("title", None)]) if ("title", None) in marks else esc(article.title)
     parts = [f'<article aria-labelledby="title">\n<h1 id="title">{title}</h1>']
     parts.append(_meta(article))
+    if article.is_fallback:
+        parts.append(f'<p class="notice" role="note">{esc(FALLBACK_NOTICE)}</p>')
     parts.append(_lead_image(article))
     quote_number = 0
     langs = _layout.part_languages(article)

@@ -46,7 +46,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ..models import Article, Quote, primary_language
+from ..models import FALLBACK_NOTICE, Article, Quote, primary_language
 from .normalise import normalise
 from .options import SpeechOptions
 from .sentences import sentence_spans
@@ -58,6 +58,7 @@ KINDS = (
     "announcement",
     "title",
     "date",
+    "notice",
     "paragraph",
     "quote_intro",
     "quote",
@@ -196,6 +197,8 @@ def speech_script(article: Article, options: SpeechOptions | None = None) -> lis
     date = _date_words(article)
     if date is not None:
         script.append(_generated("date", options.published.format(date=date)))
+    if article.is_fallback:  # the listener is told, as the reader of the page is
+        script.append(_generated("notice", FALLBACK_NOTICE))
 
     said = [
         _sentences("paragraph", text, index, article.language_of(index), options)
