@@ -142,7 +142,8 @@ def story_blocks(
     return kept
 
 
-_MIN_LEDE = 60  # characters: a shorter line between headline and story is a label or byline
+_MIN_LEDE = 30  # characters: a shorter line between headline and story is a label or byline
+_LONG_LEDE = 80  # characters: a line this long is prose even without a closing full stop
 _LEDE_WINDOW = 400  # blocks before the story where its opening may stand (the whole page, in practice)
 _SENTENCE_END = (".", "!", "?", "…", "”", '"', "’", "'", "»", ":")
 
@@ -150,14 +151,17 @@ _SENTENCE_END = (".", "!", "?", "…", "”", '"', "’", "'", "»", ":")
 def _lede(between: Sequence[Block], drop: frozenset[int]) -> list[Block]:
     """Prose paragraphs between the headline and the story: the standfirst.
 
-    Whole sentences only, so captions ("The PCC at the count") stay out.
+    Whole sentences, or lines long enough to be prose, so that captions ("The PCC
+    at the count") stay out.
     """
     lede: list[Block] = []
     for block in between:
         if block.order in drop or block.noise not in (None, "header") or block.heading:
             continue
         text = block.text
-        if len(text) < _MIN_LEDE or block.link_density > 0.3 or not text.endswith(_SENTENCE_END):
+        if len(text) < _MIN_LEDE or block.link_density > 0.3 or not (
+            text.endswith(_SENTENCE_END) or len(text) >= _LONG_LEDE
+        ):
             continue
         if _in_figure(block.element) or is_date_line(text) or not readable(text):
             continue
