@@ -69,7 +69,7 @@ def test_a_page_with_no_article_is_an_error_not_a_traceback(tmp_path: Path) -> N
     out = run("parse", str(page))
     assert out.returncode == 1
     err = out.stderr.decode()
-    assert err.startswith("pressreader: no headline found")
+    assert err.startswith("pressreader: no readable text on the page")
     assert "Traceback" not in err
 
 

@@ -162,6 +162,9 @@ def _parse(html: str | bytes, url: str | None, site: Site | str | None) -> Artic
         # Layout not recognised: give the reader the page's readable text, and say so.
         blocks = fallback_blocks(page.blocks, title=title, drop=drop)
         extraction = "fallback"
+    if not blocks and title:
+        # A headline over a line or two of text ("Late" / "Too late.") is a short page, not an empty one.
+        blocks = fallback_blocks(page.blocks, title=title, drop=drop, short=True)
     if not blocks:
         blocks, roots = _revealed_blocks(html, url, title)
     texts = [b.text for b in blocks]

@@ -176,13 +176,19 @@ def _in_figure(element: Element) -> bool:
 
 
 def fallback_blocks(
-    blocks: Sequence[Block], *, title: str | None, drop: frozenset[int] = frozenset(), furniture: bool = False
+    blocks: Sequence[Block],
+    *,
+    title: str | None,
+    drop: frozenset[int] = frozenset(),
+    furniture: bool = False,
+    short: bool = False,
 ) -> list[Block]:
     """The page's readable text when no story was located: every block a reader could read as prose.
 
     Site furniture stays out (unless ``furniture``); short labels, lone links,
     headline and date lines too. What is left may still hold parts of the page
     other than the story, which the Article says (``extraction="fallback"``).
+    With ``short`` (a page with a headline and nothing longer), short lines count too.
     """
     title_key = " ".join(title.lower().split()) if title else None
     kept: list[Block] = []
@@ -190,7 +196,7 @@ def fallback_blocks(
         text = block.text
         if block.order in drop or (block.noise == "chrome" and not furniture) or block.link_density > 0.5:
             continue
-        if len(text) < _MIN_SCORED and not block.heading:
+        if len(text) < _MIN_SCORED and not block.heading and not short:
             continue
         if NOISE_LINE.match(text) or is_date_line(text):
             continue

@@ -147,6 +147,8 @@ header p {{ margin: 0 0 0.5rem; font-weight: bold; }}
 /* On a narrow screen the controls fold behind one "Reading options" button (the script decides),
    so the headline is on the first screen even at the largest size. */
 .options-toggle {{ font-size: min(var(--size), 2rem); margin-bottom: 0.5rem; }}
+/* On a phone the site name and the button stay large print (1.5rem, 18 pt) but short, below the headline's size. */
+@media (max-width: 40em) {{ header p, .options-toggle {{ font-size: min(var(--size), 1.5rem); }} }}
 .twisty::after {{ content: " ▸"; }}
 [aria-expanded="true"] .twisty::after {{ content: " ▾"; }}
 button {{
