@@ -21,6 +21,7 @@ quotes = st.builds(
     speaker=opt_text,
     role=opt_text,
     paragraphs=st.lists(st.integers(0, 50), max_size=4).map(tuple),
+    spans=st.lists(st.tuples(st.integers(0, 500), st.integers(0, 500)).map(sorted).map(tuple), max_size=3).map(tuple),
 )
 articles = st.builds(
     Article,
@@ -68,6 +69,12 @@ BAD = [
      "list of \\[index, language\\] pairs"),
     ("paragraph language index not a number",
      json.dumps({"title": "t", "body": ["a"], "paragraph_languages": [["0", "cy"]]}), "must be an integer"),
+    ("quote span not a pair", json.dumps({"title": "t", "body": [], "quotes": [{"text": "q", "spans": [[1]]}]}),
+     "quotes.spans must be \\[start, end\\] pairs"),
+    ("quote span backwards", json.dumps({"title": "t", "body": [], "quotes": [{"text": "q", "spans": [[5, 2]]}]}),
+     "must run forwards"),
+    ("quote span not numbers", json.dumps({"title": "t", "body": [], "quotes": [{"text": "q", "spans": [["0", 2]]}]}),
+     "must be an integer"),
 ]  # fmt: skip
 
 
@@ -82,3 +89,8 @@ def test_an_article_written_before_paragraph_languages_still_reads() -> None:
     article = Article.from_dict(old)
     assert article.paragraph_languages == ()
     assert article.language_of(0) == "cy"
+
+
+def test_an_article_written_before_quote_spans_still_reads() -> None:
+    old = {"title": "t", "body": ["A said: “Hi.”"], "quotes": [{"text": "Hi.", "speaker": "A", "paragraphs": [0]}]}
+    assert Article.from_dict(old).quotes[0].spans == ()

@@ -80,13 +80,23 @@ class Quote:
     it is ``None`` only when the release never names the speaker. ``role`` is
     what the person is ("Warwickshire Police and Crime Commissioner") or
     ``None``. ``paragraphs`` are the indices into ``Article.body`` of the
-    paragraphs the quoted words come from, in order.
+    paragraphs the quoted words come from, in order. ``spans`` are the
+    ``(start, end)`` character offsets of each quoted stretch, in order, in the
+    text the quote was found in: the body's paragraphs joined by blank lines
+    (``"\n\n".join(article.body)``), or the string given to
+    :func:`~pressreader.extract_quotes`; a quote broken by "he said" has two.
+
+    >>> body = ("Ann Lee said: “Good news.”",)
+    >>> q = Quote("Good news.", "Ann Lee", None, (0,), ((15, 25),))
+    >>> "\n\n".join(body)[q.spans[0][0]:q.spans[0][1]]
+    'Good news.'
     """
 
     text: str
     speaker: str | None
     role: str | None = None
     paragraphs: tuple[int, ...] = ()
+    spans: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,6 +193,7 @@ class Article:
                     "speaker": q.speaker,
                     "role": q.role,
                     "paragraphs": list(q.paragraphs),
+                    "spans": [list(span) for span in q.spans],
                 }
                 for q in self.quotes
             ],
@@ -217,6 +228,7 @@ class Article:
                         speaker=_opt_str(q.get("speaker"), "quotes.speaker"),
                         role=_opt_str(q.get("role"), "quotes.role"),
                         paragraphs=tuple(_int(i, "quotes.paragraphs") for i in q.get("paragraphs", ())),
+                        spans=tuple(_span(s) for s in q.get("spans", ())),
                     )
                     for q in data.get("quotes", ())
                 ),
@@ -282,6 +294,15 @@ def _int(value: object, name: str) -> int:
     if not isinstance(value, int) or isinstance(value, bool):
         raise TypeError(f"{name} must be an integer, not {type(value).__name__}")
     return value
+
+
+def _span(value: object) -> tuple[int, int]:
+    if not isinstance(value, (list, tuple)) or len(value) != 2:
+        raise TypeError(f"quotes.spans must be [start, end] pairs, not {value!r}")
+    start, end = _int(value[0], "quotes.spans"), _int(value[1], "quotes.spans")
+    if not 0 <= start <= end:
+        raise TypeError(f"quotes.spans must run forwards from 0, not {value!r}")
+    return start, end
 
 
 def _pairs(value: object, name: str) -> list[list[object]]:

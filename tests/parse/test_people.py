@@ -64,9 +64,19 @@ SPLIT = [
      ("Sophie Hart", "chief executive of the Surrey Rape and Sexual Abuse Support Centre")),
     # inverted: the speaker after the verb
     ("“I am responsible,” said Giles Orpen-Smellie", ("Giles Orpen-Smellie", None)),
+    # a full stop after a title or an initial ends no sentence
+    ("“It is time,” said Rep. Cathy McMorris Rodgers.", ("Cathy McMorris Rodgers", "Representative")),
+    ("“It is time,” said Supt. Ann Lee.", ("Ann Lee", "Superintendent")),
+    # national-news offices, owners and appositives
+    ("Senate Minority Whip Dick Durbin (D-Ill.) said", ("Dick Durbin", "Senate Minority Whip")),
+    ("Twitter's Adam Sharp said", ("Adam Sharp", None)),
+    ("the Rape Crisis Centre’s Kim Lee said", ("Kim Lee", None)),
+    ("Michael Ahrens, a Rubio spokesman, said", ("Michael Ahrens", None)),
+    ("House Speaker Paul Ryan, the convention chair, told", ("Paul Ryan", "House Speaker")),
     # no person: never guessed
     ("He said", (None, None)),
     ("A Warwickshire Police spokesperson said", (None, None)),
+    ("Trump's campaign said", (None, None)),
     ("The report said", (None, None)),
     ("", (None, None)),
     ("Her Majesty’s Inspectorate of Constabulary", (None, None)),

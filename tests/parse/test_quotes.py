@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import pathlib
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
@@ -285,6 +286,15 @@ CASES: list[tuple[str, list[str] | str, list[Quote]]] = [
         "Alan Lee, Chief Constable of Kent Police, attended.",
         "He said the scheme would grow.",
      ], [q("We will keep going with this work", ("Kim Jones", None), 0)]),
+    ("a known surname on its own brings its person back for a pronoun", [
+        "Kim Lee met Ann Jones of the Safer Streets Partnership.",
+        "Lee later visited the school. “We are proud of the work done here,” she said.",
+     ], [q("We are proud of the work done here", ("Kim Lee", None), 1)]),
+    ("an initial is part of the name", [
+        "“The scheme will be providing help,” said Ann B. Lee of the Safer Streets Partnership.",
+        "Councillor James A. Baker was there. “It is a good day for all of us,” he said.",
+     ], [q("The scheme will be providing help", ("Ann B. Lee", None), 0),
+         q("It is a good day for all of us", ("James A. Baker", "Councillor"), 1)]),
     # --- edge cases
     ("empty list", [], []),
     ("empty string", "", []),
@@ -294,7 +304,48 @@ CASES: list[tuple[str, list[str] | str, list[Quote]]] = [
 
 @pytest.mark.parametrize(("paragraphs", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_extract_quotes(paragraphs: list[str] | str, expected: list[Quote]) -> None:
-    assert extract_quotes(paragraphs) == expected
+    # The table states text, speaker, role and paragraphs; spans have tests of their own below.
+    assert [replace(quote, spans=()) for quote in extract_quotes(paragraphs)] == expected
+    _assert_spans_hold_the_text(paragraphs, extract_quotes(paragraphs))
+
+
+def _assert_spans_hold_the_text(paragraphs: list[str] | str, quotes: list[Quote]) -> None:
+    """Each quote's spans cut its text out of the text the offsets count in."""
+    source = paragraphs if isinstance(paragraphs, str) else "\n\n".join(paragraphs)
+    for quote in quotes:
+        assert quote.spans, quote
+        assert all(0 <= a < b <= len(source) for a, b in quote.spans)
+        assert list(quote.spans) == sorted(quote.spans)
+        pieces = [" ".join(source[a:b].split()) for a, b in quote.spans]
+        flat = " ".join(quote.text.split())
+        assert all(piece.rstrip(",") in flat for piece in pieces), (pieces, flat)
+
+
+SPANS = [
+    ("inline after a colon", "Ann Lee said: “Good news.”", [(15, 25)]),
+    ("broken by said", "“We are ready,” said Ann Lee, “and we are proud.”", [(1, 14), (31, 48)]),
+    ("string with blank lines", "Intro line here.\n\n  Ann Lee said: “Good news for all.”", [(35, 53)]),
+]
+
+
+@pytest.mark.parametrize(("text", "spans"), [c[1:] for c in SPANS], ids=[c[0] for c in SPANS])
+def test_spans_of_a_string(text: str, spans: list[tuple[int, int]]) -> None:
+    (quote,) = extract_quotes(text)
+    assert list(quote.spans) == spans
+    assert " ".join(text[a:b] for a, b in spans).replace(", ", " ").rstrip(",") in quote.text
+
+
+def test_spans_of_paragraphs_count_in_the_body_joined_by_blank_lines() -> None:
+    body = ["Ann Lee, Police and Crime Commissioner, said:", "“It is a good day.", "“We will build on it.”"]
+    (quote,) = extract_quotes(body)
+    joined = "\n\n".join(body)
+    assert [joined[a:b] for a, b in quote.spans] == ["It is a good day.", "We will build on it."]
+
+
+def test_two_straight_apostrophes_are_not_a_quotation_mark() -> None:
+    # An inch or ditto sign, or wiki italics: ''Hello there my friends'' is no quote.
+    assert extract_quotes("The 12'' screen was said to be ''the best there is by far'' in tests.") == []
+    assert extract_quotes("Ann Lee said: 'We are ready for this today.'")[0].spans == ((15, 43),)
 
 
 BAD = [
@@ -384,6 +435,7 @@ def test_property_quotes_come_from_their_paragraphs(paragraphs: list[str]) -> No
         assert len(parts) == len(quote.paragraphs)
         for part, index in zip(parts, quote.paragraphs, strict=True):
             assert _composed(part, paragraphs[index])
+    _assert_spans_hold_the_text(paragraphs, quotes)
 
 
 @settings(max_examples=200, deadline=None)

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .vocabulary import (
+    ABBREVIATED_TITLES,
     CONNECTORS,
     FEMALE_HONORIFICS,
     HONORIFICS,
@@ -41,8 +42,10 @@ __all__ = [
     "expand_role",
     "find_mentions",
     "find_verbs",
+    "last_sentence_end",
     "mentions_in",
     "parse_subject",
+    "sentence_ends",
     "split_speaker",
     "words_pattern",
 ]
@@ -117,12 +120,44 @@ def _has_verb(text: str) -> bool:
 _RELATIVE_RE = re.compile(r",\s*(?:" + "|".join(sorted(RELATIVE_WORDS)) + r")\b[^,]*(?:,|$)")
 _PAREN_RE = re.compile(r"\([^()]*\)")
 _TOKEN_RE = re.compile(r"[^\W\d_][\w’'/.-]*|&|,")
-_CAP = r"[A-Z][\w’'/-]*"
+_CAP = r"[A-Z](?:\.(?=[ \t]+[A-Z])|[\w’'/-]*)"  # a capitalised word, or an initial ("James A. Baker")
 # Runs of two or more capitalised words: one capitalised word is never a sure mention, and
 # requiring the second word in the pattern keeps sentence openers out of the Python loop.
 _RUN_RE = re.compile(_CAP + r"(?:(?:,?[ \t]+|(?:[ \t]+(?:and|of|for|the|&))+[ \t]+)" + _CAP + r")+")
 _LONGEST_MENTION = 40  # words in "Name, Office for Area,"-style phrases, with room to spare
 _SENTENCE_END_RE = re.compile(r"[.;:!?](?:\s|$)")
+
+
+def sentence_ends(text: str) -> Iterator[re.Match[str]]:
+    """The sentence ends in ``text``: ``.;:!?`` before a space or the end, less the full
+    stops of abbreviations and initials.
+
+    >>> [m.start() for m in sentence_ends("Sen. Brian A. Schatz spoke. Then: yes")]
+    [26, 32]
+    """
+    for m in _SENTENCE_END_RE.finditer(text):
+        dot = m.start()
+        if text[dot] == ".":
+            word = dot
+            while word and text[word - 1].isalpha():
+                word -= 1
+            short = text[word:dot]
+            if (len(short) == 1 and short.isupper()) or short in ABBREVIATED_TITLES:
+                continue
+        yield m
+
+
+def last_sentence_end(text: str) -> int | None:
+    """Where the last sentence of ``text`` starts (after its last sentence end), or ``None``.
+
+    >>> text = "It rained. Rep. Ann Lee"
+    >>> text[last_sentence_end(text):]
+    'Rep. Ann Lee'
+    """
+    cut = None
+    for m in sentence_ends(text):
+        cut = m.end()
+    return cut
 _PREDICATE_RE = re.compile(
     words_pattern(ROLE_PREDICATES) + r"\s+(?:as\s+)?(?:(?:the|a|an)\s+)?(?:new\s+)?(?=[A-Z])"
 )
@@ -174,7 +209,8 @@ _RUN_EDGE = CONNECTORS | {","}  # skipped before a mention's first word
 _ARTICLE_RE = re.compile(r"^(?:the|The|a|A|our|Our)\s+")
 # _TOKEN_RE without the full stops that end a token ("Supt.", "Mr.", a full stop after a name);
 # a token never starts with a full stop, so these are the tokens with their trailing dots stripped.
-_WORD_RE = re.compile(r"[^\W\d_](?:[\w’'/.-]*[\w’'/-])?|&|,")
+# An initial keeps its full stop ("James A. Baker"), so that it is never read as the word "A".
+_WORD_RE = re.compile(r"[A-Z]\.(?=[ \t]+[A-Z])|[^\W\d_](?:[\w’'/.-]*[\w’'/-])?|&|,")
 
 
 def _tokens(text: str) -> list[str]:
@@ -229,18 +265,31 @@ def _name_runs(part: list[str]) -> list[tuple[int, int]]:
                 j += 1
             before = part[i - 1] if i else ""
             after = part[j] if j < n else ""
+            owner = _owner_end(part, i, j)  # "Twitter's Adam Sharp": the name follows the owner
+            if owner > i:
+                before, i = part[owner - 1], owner
             words = part[i:j]
             qualifier = before in _QUALIFIED_AFTER or after in ROLE_WORDS or after in ("and", "&")
             org = not ORGANISATION_WORDS.isdisjoint(words)
             stop = len(words) == 1 and words[0] in NOT_NAMES
-            spaced = " ".join(words) + " "  # tokens hold no spaces: "’s " ends a word
-            possessive = "’s " in spaced or "'s " in spaced
-            if not (qualifier or org or stop or possessive):
+            if words and not (qualifier or org or stop):
                 runs.append((i, j))
             i = j
         else:
             i += 1
     return runs
+
+
+def _owner_end(part: list[str], start: int, end: int) -> int:
+    """Where the words after the last possessive in ``part[start:end]`` begin, else ``start``.
+
+    >>> _owner_end(["American", "Action", "Forum’s", "Douglas", "Holtz-Eakin"], 0, 5)
+    3
+    """
+    for k in range(end - 1, start - 1, -1):
+        if part[k].endswith(("’s", "'s")):
+            return k + 1
+    return start
 
 
 def _build(tokens: list[str], definite: bool = False) -> SpeakerRef:
@@ -349,8 +398,10 @@ def parse_subject(text: str, inverted: bool = False) -> SpeakerRef:
     last = words[-1].lower()
     if last in PRONOUNS:
         return SpeakerRef(pronoun=last, gender=PRONOUNS[last], person=True)
-    if last in PERSON_NOUNS:
-        return SpeakerRef(person=True)
+    if last in PERSON_NOUNS:  # "Michael Ahrens, a Rubio spokesman," is Michael Ahrens
+        parts = text.strip().rstrip(",").split(",")
+        named = parse_subject(parts[-2]) if len(parts) >= 2 and parts[-1].split()[0] in ("a", "an", "the") else _NOBODY
+        return named if named.name else SpeakerRef(person=True)
     kept = _phrase(words, from_end=True)
     first = len(words) - len(kept)
     definite = first > 0 and words[first - 1] in ("the", "The")
@@ -359,8 +410,8 @@ def parse_subject(text: str, inverted: bool = False) -> SpeakerRef:
         parts = text.strip().rstrip(",").split(",")
         if len(parts) >= 2:
             named = parse_subject(parts[-2])
-            if named.name and not named.role:
-                return _appositive(named, parts[-1])
+            if named.name:  # "Sophie Hart, chief executive of …"; "House Speaker Paul Ryan, the chair,"
+                return named if named.role else _appositive(named, parts[-1])
     return ref
 
 
@@ -394,7 +445,7 @@ def split_speaker(text: str) -> tuple[str | None, str | None]:
         before, after = text[: match.start()], text[match.end():]
         ref = parse_subject(before)
         if ref.name is None and ref.role is None and ref.pronoun is None:
-            end = _SENTENCE_END_RE.search(after)
+            end = next(sentence_ends(after), None)
             ref = parse_subject(after[: end.start()] if end else after, inverted=True)
     return ref.name, ref.role
 
@@ -463,14 +514,12 @@ def _role_predicates(text: str) -> list[tuple[int, SpeakerRef]]:
         if i and (text[i - 1].isalnum() or text[i - 1] == "_"):
             continue  # not a word start (the trie first is faster than a leading \b here)
         before = text[max(0, m.start() - 120): m.start()]
-        cut = None
-        for b in _SENTENCE_END_RE.finditer(before):
-            cut = b.end()
+        cut = last_sentence_end(before)
         subject = parse_subject(before[cut:] if cut is not None else before)
         if subject.name is None:
             continue
         after = text[m.end(): m.end() + 160]
-        stop = _SENTENCE_END_RE.search(after)
+        stop = next(sentence_ends(after), None)
         office = _build(_phrase(_tokens(after[: stop.start()] if stop else after), from_end=False))
         if office.name is None and office.role is not None:
             role = office.role if not subject.role or len(office.role) >= len(subject.role) else subject.role

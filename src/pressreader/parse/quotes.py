@@ -26,7 +26,15 @@ from dataclasses import dataclass, field
 
 from ..errors import ParseError
 from ..models import Quote
-from .people import SpeakerRef, find_verbs, mentions_in, parse_subject, words_pattern
+from .people import (
+    SpeakerRef,
+    find_verbs,
+    last_sentence_end,
+    mentions_in,
+    parse_subject,
+    sentence_ends,
+    words_pattern,
+)
 from .speakers import People
 from .vocabulary import SPEECH_VERBS
 
@@ -35,7 +43,8 @@ __all__ = ["extract_quotes"]
 _MARK_RE = re.compile(r"[“”‘’\"']")
 _SAID_NEXT_RE = re.compile(r"\s+(?:" + words_pattern((*SPEECH_VERBS, "he", "she")) + r")\b")
 _BLANK_LINE_RE = re.compile(r"\n[ \t\r\f\v]*\n")
-_BOUNDARY_RE = re.compile(r"[.!?;:](?=\s)|[.!?;:]$")
+_NEWLINE_RE = re.compile(r"\n")
+_WORD_RE = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]+")
 _LEAD_GAP_RE = re.compile(r"^[\s,:;—–-]*(?:that\s*)?$")
 _LEAD_IN_RE = re.compile(r"[:,]\s*$")
 _SUBJECT_WORDS = frozenset({"he", "she", "the", "a", "an", "and", "of", "for", "&", "also", "then"})
@@ -84,6 +93,7 @@ class _Unit:
     pid: int | None
     key: object
     role: str | None = None
+    spans: list[tuple[int, int, int]] = field(default_factory=list)  # (paragraph, start, end)
 
 
 def extract_quotes(paragraphs: Sequence[str] | str) -> list[Quote]:
@@ -100,7 +110,7 @@ def extract_quotes(paragraphs: Sequence[str] | str) -> list[Quote]:
     >>> extract_quotes("The force was rated ‘good’ by inspectors.")
     []
     """
-    paras = _as_paragraphs(paragraphs)
+    paras, starts = _as_paragraphs(paragraphs)
     people = People()
     scanned = [_Para(segs=_scan(p)) for p in paras]
     has_signature = len(paras) >= 3 and _signature(paras[-2], paras[-1]) is not None
@@ -114,7 +124,7 @@ def extract_quotes(paragraphs: Sequence[str] | str) -> list[Quote]:
         if not has_signature:
             return []  # what the later paragraphs name can only matter to a signed statement
         _read(paras, scanned, people, seen, last_quoted + 1, len(paras))
-        signed = _signed_statement(paras, people)
+        signed = _signed_statement(paras, starts, people)
         return [signed] if signed else []
     _read_naming(paras, scanned, people, seen, last_quoted + 1, {u.pid for u in units if u.pid is not None})
     return [
@@ -123,6 +133,7 @@ def extract_quotes(paragraphs: Sequence[str] | str) -> list[Quote]:
             speaker=people.name(u.pid) if u.pid is not None else None,
             role=people.role(u.pid) if u.pid is not None else u.role,
             paragraphs=tuple(dict.fromkeys(i for i, _ in u.parts)),
+            spans=tuple((starts[i] + a, starts[i] + b) for i, a, b in u.spans),
         )
         for u in units
     ]
@@ -185,20 +196,31 @@ def _names_any(paras: list[str], lowered: dict[int, str], index: int, words: set
     return any(w in low for w in words)
 
 
-def _as_paragraphs(paragraphs: Sequence[str] | str) -> list[str]:
+def _as_paragraphs(paragraphs: Sequence[str] | str) -> tuple[list[str], list[int]]:
+    """The paragraphs, and where each starts in the text the quotes' spans count in."""
     if isinstance(paragraphs, str):
-        blank = _BLANK_LINE_RE.search(paragraphs)
-        chunks = _BLANK_LINE_RE.split(paragraphs) if blank else paragraphs.split("\n")
-        return [c.strip() for c in chunks if c.strip()]
+        sep = _BLANK_LINE_RE if _BLANK_LINE_RE.search(paragraphs) else _NEWLINE_RE
+        texts, starts = [], []
+        at = 0
+        for gap in [*sep.finditer(paragraphs), None]:
+            chunk = paragraphs[at: gap.start() if gap else len(paragraphs)]
+            if chunk.strip():
+                texts.append(chunk.strip())
+                starts.append(at + len(chunk) - len(chunk.lstrip()))
+            at = gap.end() if gap else at
+        return texts, starts
     if isinstance(paragraphs, (bytes, bytearray)) or not isinstance(paragraphs, Sequence):
         kind = type(paragraphs).__name__
         raise ParseError(f"extract_quotes needs text or a sequence of paragraphs, not {kind}")
-    out = []
+    out, starts = [], []
+    at = 0
     for i, p in enumerate(paragraphs):
         if not isinstance(p, str):
             raise ParseError(f"paragraph {i} is {type(p).__name__}, not text")
         out.append(p)
-    return out
+        starts.append(at)
+        at += len(p) + 2  # the paragraphs joined by blank lines
+    return out, starts
 
 
 # --- step 1: quoted segments of one paragraph -------------------------------------------------
@@ -216,6 +238,8 @@ def _scan(p: str) -> list[_Seg]:
         ch = p[i]
         prev = p[i - 1] if i else ""
         nxt = p[i + 1] if i + 1 < n else ""
+        if ch == "'" and "'" in (prev, nxt):
+            continue  # '' is no quotation mark: an inch or ditto sign, or wiki markup for italics
         fam = _DOUBLE if ch in "“”\"" else _SINGLE
         if fam == _SINGLE and ((prev.isalpha() and nxt.isalpha()) or (ch != "‘" and nxt.isdigit())):
             continue  # haven't, force’s, the ’90s
@@ -265,22 +289,21 @@ def _attribute(p: str, para: _Para, people: People, seen: dict[tuple[str, ...], 
         at = m.start()
         lo = max(segs[k - 1].end + 1 if k else 0, at - _LOOK)
         before = p[lo: at]
-        cut = None
-        for b in _BOUNDARY_RE.finditer(before):
-            cut = b.end()
+        cut = last_sentence_end(before)
         if cut is not None:
             before = before[cut:]
         ref = parse_subject(before) if before.strip(" ,") else _NO_REF
         if not ref.person:
             hi = min(segs[k].start - 1 if k < nsegs else len(p), m.end() + _LOOK)
             after = p[m.end(): hi]
-            stop = _BOUNDARY_RE.search(after)
+            stop = next(sentence_ends(after), None)
             inverted = parse_subject(after[: stop.start()] if stop else after, inverted=True)
             if inverted.person:
                 ref = inverted
         if ref.person:
             attrs.append((at, 0, _Attr(at, m.end(), ref)))
-    mentions = mentions_in(_blank_segments(p, segs) if segs else p, seen)
+    outside = _blank_segments(p, segs) if segs else p
+    mentions = mentions_in(outside, seen)
     events: list[tuple[int, int, _Attr | SpeakerRef]]
     if not attrs:  # both lists are in order already: sort only when they interleave
         events = [(offset, 1, ref) for offset, ref in mentions]
@@ -288,7 +311,16 @@ def _attribute(p: str, para: _Para, people: People, seen: dict[tuple[str, ...], 
         events = attrs + [(offset, 1, ref) for offset, ref in mentions]
         if mentions:
             events.sort(key=_event_order)
-    for _, _, item in events:
+    if people.known_words:  # "Sanders reiterated …": a known name on its own is a mention too
+        taken = {offset for offset, _ in mentions}
+        events += [(m.start(), 2, SpeakerRef(name=m.group(), person=True)) for m in _WORD_RE.finditer(outside)
+                   if m.start() not in taken and people.knows(m.group())]
+        events.sort(key=_event_order)
+    for _, kind, item in events:
+        if kind == 2:
+            if isinstance(item, SpeakerRef) and people.knows(item.name or ""):
+                para.last_named = people.resolve(item)
+            continue
         if isinstance(item, _Attr):
             item.pid = people.resolve(item.ref)
             para.attrs.append(item)
@@ -427,7 +459,7 @@ def _units(paras: list[str], scanned: list[_Para], people: People) -> list[_Unit
             else:
                 continue
             parts = [(pi, s.text) for pi, s in chain]
-            _add(units, _Unit(parts, pid, key, role))
+            _add(units, _Unit(parts, pid, key, role, [(pi, s.start, s.end) for pi, s in chain]))
             for pi, _ in chain:
                 speaker_of[pi] = (pid, role)
             used.update(id(s) for _, s in chain)
@@ -440,7 +472,7 @@ def _units(paras: list[str], scanned: list[_Para], people: People) -> list[_Unit
             if len(seg.text.split()) < _MIN_UNATTRIBUTED or _title_case(seg.text):
                 continue
             pid = _nearest_speaker(seg, para, scanned, i, speaker_of)
-            units.append(_Unit([(i, seg.text)], pid, ("unattributed", i, seg.start)))
+            units.append(_Unit([(i, seg.text)], pid, ("unattributed", i, seg.start), spans=[(i, seg.start, seg.end)]))
             loose = True
     if loose:
         units.sort(key=_first_paragraph)
@@ -484,6 +516,7 @@ def _add(units: list[_Unit], unit: _Unit) -> None:
             pi, text = last.parts[-1]
             last.parts[-1] = (pi, f"{text} {unit.parts[0][1]}")
             last.parts.extend(unit.parts[1:])
+            last.spans.extend(unit.spans)
             return
     units.append(unit)
 
@@ -506,16 +539,24 @@ def _signature(name_line: str, role_line: str) -> SpeakerRef | None:
     return SpeakerRef(name=signer.name, role=office.role, person=True)
 
 
-def _signed_statement(paras: list[str], people: People) -> Quote | None:
+def _signed_statement(paras: list[str], starts: list[int], people: People) -> Quote | None:
     if len(paras) < 3:
         return None
     signer = _signature(paras[-2], paras[-1])
     pid = people.resolve(signer) if signer is not None else None
-    if pid is None:
+    said = [i for i in range(len(paras) - 2) if paras[i].strip()]
+    if pid is None or not said:
         return None
     return Quote(
-        text="\n".join(paras[:-2]),
+        text="\n".join(paras[i].strip() for i in said),
         speaker=people.name(pid),
         role=people.role(pid),
-        paragraphs=tuple(range(len(paras) - 2)),
+        paragraphs=tuple(said),
+        spans=tuple(_stripped_span(paras[i], starts[i]) for i in said),
     )
+
+
+def _stripped_span(text: str, start: int) -> tuple[int, int]:
+    """Where ``text``, less its surrounding white space, lies when it starts at ``start``."""
+    lead = len(text) - len(text.lstrip())
+    return start + lead, start + len(text.rstrip())

@@ -114,6 +114,22 @@ class People:
             offices = self._offices_of[role] = frozenset(found)
         return offices
 
+    @property
+    def known_words(self) -> bool:
+        """Whether anyone has been named yet."""
+        return bool(self._by_word)
+
+    def knows(self, word: str) -> bool:
+        """Whether ``word`` alone ("Sanders", "Kim") means someone already named.
+
+        >>> from pressreader.parse.people import parse_subject
+        >>> people = People()
+        >>> _ = people.resolve(parse_subject("Bernie Sanders"))
+        >>> people.knows("Sanders"), people.knows("Vermont")
+        (True, False)
+        """
+        return word.lower() in self._by_word
+
     def name(self, pid: int) -> str:
         """The person's full name as first given (completed when only a surname came first)."""
         return self._persons[pid].name

@@ -13,6 +13,7 @@ and :mod:`pressreader.parse.people` are built from these tables).
 from __future__ import annotations
 
 __all__ = [
+    "ABBREVIATED_TITLES",
     "CONNECTORS",
     "FEMALE_HONORIFICS",
     "HONORIFICS",
@@ -89,6 +90,9 @@ ROLE_ABBREVIATIONS: dict[str, str] = {
     "ACC": "Assistant Chief Constable",
     "DCC": "Deputy Chief Constable",
     "Cllr": "Councillor",
+    "Sen": "Senator",
+    "Rep": "Representative",
+    "Gov": "Governor",
 }
 
 #: Titles dropped from a speaker's name (they are neither name nor role), so that
@@ -97,6 +101,15 @@ MALE_HONORIFICS: frozenset[str] = frozenset({"Mr", "Sir"})
 FEMALE_HONORIFICS: frozenset[str] = frozenset({"Mrs", "Ms", "Miss", "Dame", "Baroness"})
 HONORIFICS: frozenset[str] = MALE_HONORIFICS | FEMALE_HONORIFICS | {"Mx", "Dr", "Prof", "Professor", "Rev"}
 
+#: Short forms written with a full stop that never ends a sentence ("Sen. Brian Schatz",
+#: "Supt. Lee", "Robert P. Casey Jr."); a single capital letter before a full stop is an
+#: initial, so it is no sentence end either.
+ABBREVIATED_TITLES: frozenset[str] = (
+    HONORIFICS
+    | {a for a in ROLE_ABBREVIATIONS if " " not in a}
+    | {"Capt", "Col", "Cmdr", "Det", "Ch", "Gen", "Hon", "Jr", "Lt", "Maj", "Rt", "Sr", "St"}
+)
+
 #: Capitalised words that make up offices and ranks (never part of a personal name).
 ROLE_WORDS: frozenset[str] = frozenset(
     {
@@ -104,10 +117,15 @@ ROLE_WORDS: frozenset[str] = frozenset(
         "Chief", "Commander", "Commissioner", "Commissioners", "Community", "Constable", "Constables",
         "Coordinator", "Co-ordinator", "Councillor", "Councillors", "Crime", "Deputy", "Detective",
         "Director", "Executive", "Fire", "Head", "Home", "Inspector", "Inspectors", "Lead", "Leader",
-        "Manager", "Mayor", "Member", "Minister", "Officer", "Officers", "Policing", "Police",
-        "President", "Rescue", "Secretary", "Sergeant", "Service", "Superintendent", "Support",
+        "Governor", "Manager", "Mayor", "Member", "Minister", "Officer", "Officers", "Policing", "Police",
+        "President", "Rescue", "Representative", "Secretary", "Senator", "Sergeant", "Service",
+        "Superintendent", "Support",
         "Temporary", "Vice", "Victims", "Victims'", "Victims’", "MP", "OPCC", "APCC", "CEO",
         "T/Chief", "T/Ch", "DC", "Det", "Ch",
+        # Offices in national news ("House Speaker Paul Ryan", "Senate Minority Whip Dick Durbin").
+        "Adviser", "Advisor", "Aide", "Ambassador", "Attorney", "Chancellor", "Congressman",
+        "Congresswoman", "Counsel", "General", "Judge", "Majority", "Minority", "Nominee", "Prime",
+        "Sheriff", "Speaker", "Spokesman", "Spokesperson", "Spokeswoman", "Strategist", "Whip",
     }
     | set(ROLE_ABBREVIATIONS)
 )
