@@ -83,12 +83,12 @@ class Quote:
     paragraphs the quoted words come from, in order. ``spans`` are the
     ``(start, end)`` character offsets of each quoted stretch, in order, in the
     text the quote was found in: the body's paragraphs joined by blank lines
-    (``"\n\n".join(article.body)``), or the string given to
+    (``"\\n\\n".join(article.body)``), or the string given to
     :func:`~pressreader.extract_quotes`; a quote broken by "he said" has two.
 
     >>> body = ("Ann Lee said: “Good news.”",)
     >>> q = Quote("Good news.", "Ann Lee", None, (0,), ((15, 25),))
-    >>> "\n\n".join(body)[q.spans[0][0]:q.spans[0][1]]
+    >>> "\\n\\n".join(body)[q.spans[0][0]:q.spans[0][1]]
     'Good news.'
     """
 
