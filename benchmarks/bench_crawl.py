@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/bench_crawl.py [--articles N] [--workers N]
 
 Serves a PCC-like site on 127.0.0.1 (the same server the network tests use,
-``tests/network/loopsite.py``, in this process) with the politeness delay set
+``tests/web/loopsite.py``, in this process) with the politeness delay set
 to 0, crawls it into a fresh archive, then crawls it again with nothing
 changed. Article pages are the saved real PCC pages of tests/fixtures/pages
 (17-40 KB each, canonical links removed so each copy is its own article),
@@ -30,9 +30,9 @@ import time
 from pathlib import Path
 from types import ModuleType
 
-from pressreader.crawling import crawl
-from pressreader.fetching import Fetcher, FetchOptions
-from pressreader.store import Archive
+from pressreader.archive.crawling import crawl
+from pressreader.archive.store import Archive
+from pressreader.web import Fetcher, FetchOptions
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def _loopsite() -> ModuleType:
     spec = importlib.util.spec_from_file_location("loopsite", ROOT / "tests" / "network" / "loopsite.py")
     if spec is None or spec.loader is None:
-        raise SystemExit("cannot load tests/network/loopsite.py")
+        raise SystemExit("cannot load tests/web/loopsite.py")
     module = importlib.util.module_from_spec(spec)
     sys.modules["loopsite"] = module
     spec.loader.exec_module(module)

@@ -27,8 +27,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from pressreader.epub import EpubOptions, export_epub
 from pressreader.models import Article
+from pressreader.publish.epub import EpubOptions, export_epub
 from pressreader.speech.audio import save_audio
 from pressreader.speech.engine import Pyttsx3Engine
 from pressreader.speech.timing import timed_speech

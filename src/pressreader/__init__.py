@@ -22,7 +22,7 @@ import importlib as _importlib
 import logging as _logging
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from .models import __version__ as __version__
 
 # public name -> module that defines it (relative to this package)
 _EXPORTS: dict[str, str] = {
@@ -59,18 +59,18 @@ _EXPORTS: dict[str, str] = {
     "parse_article": "parse",
     "extract_quotes": "parse",
     # fetching, discovery, crawling, the archive
-    "fetch": "fetching",
-    "read": "fetching",
-    "FetchOptions": "fetching",
-    "Fetcher": "fetching",
-    "Response": "fetching",
-    "discover": "discovery",
-    "ArticleLink": "discovery",
-    "crawl": "crawling",
-    "CrawlReport": "crawling",
-    "CrawlProgress": "crawling",
-    "Archive": "store",
-    "StoredArticle": "store",
+    "fetch": "web",
+    "read": "web",
+    "FetchOptions": "web",
+    "Fetcher": "web",
+    "Response": "web",
+    "discover": "web",
+    "ArticleLink": "web",
+    "crawl": "archive",
+    "CrawlReport": "archive",
+    "CrawlProgress": "archive",
+    "Archive": "archive",
+    "StoredArticle": "archive",
     # rendering
     "render": "rendering",
     "render_index": "rendering",
@@ -90,9 +90,9 @@ _EXPORTS: dict[str, str] = {
     # read-along and talking books
     "timed_speech": "speech.timing",
     "TimingMap": "speech.timing",
-    "write_read_along": "readalong",
-    "export_epub": "epub",
-    "EpubOptions": "epub",
+    "write_read_along": "publish",
+    "export_epub": "publish",
+    "EpubOptions": "publish",
     # the reader for assistive-technology users
     "open_article": "reader",
     "explain": "reader",
@@ -104,13 +104,11 @@ _EXPORTS: dict[str, str] = {
 }
 
 if TYPE_CHECKING:
-    from .crawling import CrawlProgress as CrawlProgress
-    from .crawling import CrawlReport as CrawlReport
-    from .crawling import crawl as crawl
-    from .discovery import ArticleLink as ArticleLink
-    from .discovery import discover as discover
-    from .epub import EpubOptions as EpubOptions
-    from .epub import export_epub as export_epub
+    from .archive import Archive as Archive
+    from .archive import CrawlProgress as CrawlProgress
+    from .archive import CrawlReport as CrawlReport
+    from .archive import StoredArticle as StoredArticle
+    from .archive import crawl as crawl
     from .errors import (
         ArchiveError as ArchiveError,
     )
@@ -168,28 +166,15 @@ if TYPE_CHECKING:
     from .errors import (
         WrongContentType as WrongContentType,
     )
-    from .fetching import (
-        Fetcher as Fetcher,
-    )
-    from .fetching import (
-        FetchOptions as FetchOptions,
-    )
-    from .fetching import (
-        Response as Response,
-    )
-    from .fetching import (
-        fetch as fetch,
-    )
-    from .fetching import (
-        read as read,
-    )
     from .models import Article as Article
     from .models import Image as Image
     from .models import Quote as Quote
     from .models import Source as Source
     from .parse import extract_quotes as extract_quotes
     from .parse import parse_article as parse_article
-    from .readalong import write_read_along as write_read_along
+    from .publish import EpubOptions as EpubOptions
+    from .publish import export_epub as export_epub
+    from .publish import write_read_along as write_read_along
     from .reader import (
         Preferences as Preferences,
     )
@@ -259,8 +244,23 @@ if TYPE_CHECKING:
     )
     from .speech.timing import TimingMap as TimingMap
     from .speech.timing import timed_speech as timed_speech
-    from .store import Archive as Archive
-    from .store import StoredArticle as StoredArticle
+    from .web import ArticleLink as ArticleLink
+    from .web import (
+        Fetcher as Fetcher,
+    )
+    from .web import (
+        FetchOptions as FetchOptions,
+    )
+    from .web import (
+        Response as Response,
+    )
+    from .web import discover as discover
+    from .web import (
+        fetch as fetch,
+    )
+    from .web import (
+        read as read,
+    )
 
 __all__ = sorted([*_EXPORTS, "__version__"])
 

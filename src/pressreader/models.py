@@ -28,6 +28,9 @@ from typing import Any
 
 __all__ = ["EXTRACTIONS", "FALLBACK_NOTICE", "Article", "Image", "Quote", "Source", "primary_language"]
 
+#: The package version (on the ground, so that every layer can read it without the package face).
+__version__ = "0.1.0"
+
 #: The values of :attr:`Article.extraction`, surest first.
 EXTRACTIONS = ("content", "fallback")
 

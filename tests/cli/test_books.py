@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from pressreader.archive.store import Archive
 from pressreader.cli import _common, books
 from pressreader.errors import PressreaderError
 from pressreader.models import Article, Source
-from pressreader.store import Archive
 
 from tests.pages import expected_article, fixture_pages
 

@@ -22,7 +22,7 @@ import pytest
 from pressreader import cli
 from pressreader.models import Article
 
-from tests.network.conftest import _load_loopsite
+from tests.web.conftest import _load_loopsite
 
 SAMPLE = Path(__file__).resolve().parents[2] / "src" / "pressreader" / "data" / "sample.html"
 TITLE = "PCC responds to latest inspection report on police effectiveness"
@@ -63,8 +63,8 @@ def site(loopsite: ModuleType) -> Iterator[Any]:
 @pytest.fixture
 def archive(tmp_path: Path) -> tuple[str, int]:
     """An archive holding the sample article: (path, id)."""
+    from pressreader.archive.store import Archive
     from pressreader.reader import sample_article
-    from pressreader.store import Archive
 
     db = tmp_path / "a.sqlite3"
     with Archive(db) as a:

@@ -265,7 +265,7 @@ def test_failures_are_one_plain_sentence(env: dict[str, str], args: list[str], e
 
 @pytest.mark.network
 def test_list_recent_releases_and_choose_by_number(env: dict[str, str]) -> None:
-    from tests.network.conftest import _load_loopsite
+    from tests.web.conftest import _load_loopsite
 
     loopsite = _load_loopsite()
     site = loopsite.wordpress_site(loopsite.good_entries(5), per_page=4).start()
@@ -285,7 +285,7 @@ def test_list_recent_releases_and_choose_by_number(env: dict[str, str]) -> None:
 
 
 def test_archive_id(env: dict[str, str], tmp_path: Path) -> None:
-    from pressreader.store import Archive
+    from pressreader.archive.store import Archive
 
     db = tmp_path / "a.sqlite3"
     with Archive(db) as archive:

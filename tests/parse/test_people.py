@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from pressreader.parse.mentions import find_mentions, mentions_in
 from pressreader.parse.people import (
     SpeakerRef,
     expand_role,
-    find_mentions,
     find_verbs,
-    mentions_in,
     parse_subject,
     split_speaker,
 )

@@ -41,7 +41,7 @@ from pressreader.reader import (
 from pressreader.sites import DEFAULT_REGISTRY, Site
 from pressreader.speech import Player, RecordingSink
 
-from tests.network.conftest import _load_loopsite
+from tests.web.conftest import _load_loopsite
 
 # title | p0: 2 sentences | p1: 1 | p2: 3   ->  utterances 0 | 1 2 | 3 | 4 5 6
 ARTICLE = Article("A title", ("One one. Two two.", "Three three.", "Four four. Five five. Six six."))

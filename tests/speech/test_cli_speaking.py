@@ -53,7 +53,7 @@ def test_usage_errors(argv: list[str], message: str, capsys: pytest.CaptureFixtu
 
 
 def test_unknown_archive_id(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    pytest.importorskip("pressreader.store")
+    pytest.importorskip("pressreader.archive.store")
     assert cli.main(["speak", "42", "--db", str(tmp_path / "a.sqlite3")]) == 2
     assert "there is no article 42 in the archive" in capsys.readouterr().err
 
@@ -94,7 +94,7 @@ def test_voices(capsys: pytest.CaptureFixture[str]) -> None:
 
 @pytest.mark.network
 def test_script_from_a_web_address(capsys: pytest.CaptureFixture[str]) -> None:
-    pytest.importorskip("pressreader.fetching")
+    pytest.importorskip("pressreader.web.fetcher")
     if not HTML_PAGE.exists():
         pytest.skip("the Warwickshire HTML fixture is not there")
     import http.server

@@ -19,8 +19,8 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from .. import __version__
 from ..errors import FetchError, PressreaderError, SpeechUnavailable
+from ..models import __version__
 from ._common import EXIT_ERROR, EXIT_OK, EXIT_USAGE, Handler, UsageError, fail
 
 __all__ = ["build_parser", "main"]

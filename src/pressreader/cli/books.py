@@ -62,7 +62,7 @@ def _speech(args: argparse.Namespace) -> SpeechOptions:
 
 
 def _from_archive(key: str, db: str | None, since: datetime.date, until: datetime.date) -> list[Article]:
-    from ..store import Archive
+    from ..archive.store import Archive
 
     if db is not None and not Path(db).is_file():
         raise UsageError(f"no archive at {db}")
@@ -110,7 +110,7 @@ def _articles(args: argparse.Namespace) -> list[Article]:
 
 
 def _export_epub(args: argparse.Namespace) -> int:
-    from ..epub import EpubOptions, export_epub
+    from ..publish.epub import EpubOptions, export_epub
 
     articles = _articles(args)
     try:
@@ -123,7 +123,7 @@ def _export_epub(args: argparse.Namespace) -> int:
 
 
 def _read_along(args: argparse.Namespace) -> int:
-    from ..readalong import write_read_along
+    from ..publish.readalong import write_read_along
     from ..rendering import RenderOptions
 
     article = load_input(args.article, db=args.db, url=args.url)

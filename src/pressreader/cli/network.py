@@ -22,8 +22,8 @@ from ._common import (
 )
 
 if TYPE_CHECKING:  # the network modules (and httpx) load only when a command needs them
-    from ..crawling import CrawlProgress
-    from ..store import Archive, StoredArticle
+    from ..archive.crawling import CrawlProgress
+    from ..archive.store import Archive, StoredArticle
 
 __all__ = ["register"]
 
@@ -52,7 +52,7 @@ def _seconds(text: str) -> float:
 
 
 def _archive(args: argparse.Namespace) -> Archive:
-    from ..store import Archive
+    from ..archive.store import Archive
 
     return Archive(args.db)
 
@@ -93,8 +93,8 @@ class _Progress:
 
 
 def _crawl(args: argparse.Namespace) -> int:
-    from ..crawling import crawl
-    from ..fetching import Fetcher, FetchOptions
+    from ..archive.crawling import crawl
+    from ..web import Fetcher, FetchOptions
 
     options = FetchOptions(delay=args.delay) if args.delay is not None else FetchOptions()
     with _archive(args) as archive, Fetcher(options) as fetcher:
@@ -142,7 +142,7 @@ def _print_list(rows: list[StoredArticle], as_json: bool, empty: str) -> int:
 
 
 def _latest(args: argparse.Namespace) -> int:
-    from ..crawling import site_key
+    from ..archive.crawling import site_key
 
     with _archive(args) as archive:
         key = site_key(args.site)
@@ -192,7 +192,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         examples="  pressreader sites\n  pressreader sites --json",
     )
     add_json(p, "the list")
+    _register_crawl(sub)
+    _register_archive_queries(sub)
 
+
+def _register_crawl(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = add_command(
         sub,
         "crawl",
@@ -221,6 +225,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_json(p, "what the crawl did")
     add_db(p)
 
+
+def _register_archive_queries(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """``latest``, ``search`` and ``read``: what the archive (or a page) holds."""
     p = add_command(
         sub,
         "latest",

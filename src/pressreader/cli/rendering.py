@@ -78,7 +78,7 @@ def _write(path: Path, text: str) -> None:
 def _archive_articles(db: str) -> list[Article]:
     if not Path(db).is_file():
         raise UsageError(f"no archive at {db}")
-    from ..store import Archive  # loaded only when an archive is asked for
+    from ..archive.store import Archive  # loaded only when an archive is asked for
 
     with Archive(db) as archive:
         return [stored.article for stored in archive]

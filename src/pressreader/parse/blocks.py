@@ -191,125 +191,139 @@ def walk(root: Element, marked: frozenset[Element] = frozenset(), *, furniture: 
             drop(element)
     body = root.find("body")
     start = body if body is not None else root
-
     page.holder, page.prose_total = _text_holder(start, page.prose)
-    protected = _story_ancestors(start, page.holder, page.containers)
-    blocks = page.blocks
-    # Parallel stacks: open buffers of block elements, and the noise kind in force.
-    # Site furniture ("chrome") is skipped whole, so it never appears on the stack
-    # below an element being visited.
-    buffers: list[_Buffer] = [_Buffer(start, 0, 0)]
-    noise_stack: list[str | None] = [None]
-    in_link = 0
-    in_article = 0
-    brs = 0
-    seq = 0
+    walking = _Walk(page, start, marked, furniture, _story_ancestors(start, page.holder, page.containers))
+    walker = lxml.etree.iterwalk(start, events=("start", "end"))
+    for event, element in walker:
+        if event == "start":
+            if isinstance(element.tag, str):  # not a comment, processing instruction or entity
+                walking.open(element, walker)
+        elif element is not start:
+            walking.close(element)
+    if walking.buffers[-1].parts:
+        walking.flush(walking.buffers[-1], walking.noise_stack[-1])
+    return page
 
-    def flush(buffer: _Buffer, noise: str | None) -> None:
+
+class _Walk:
+    """The state of one walk: open buffers of block elements, and the noise kind in force.
+
+    The two stacks run in parallel. Site furniture ("chrome") is skipped whole, so it
+    never appears on the stack below an element being visited.
+    """
+
+    __slots__ = ("blocks", "brs", "buffers", "furniture", "in_article", "in_link", "marked", "noise_stack",
+                 "page", "protected", "seq", "start")
+
+    def __init__(self, page: Page, start: Element, marked: frozenset[Element], furniture: bool,
+                 protected: set[Element] | frozenset[Element]) -> None:
+        self.page, self.start, self.marked, self.furniture, self.protected = page, start, marked, furniture, protected
+        self.blocks = page.blocks
+        self.buffers: list[_Buffer] = [_Buffer(start, 0, 0)]
+        self.noise_stack: list[str | None] = [None]
+        self.in_link = self.in_article = self.brs = self.seq = 0
+
+    def flush(self, buffer: _Buffer, noise: str | None) -> None:
         text = " ".join("".join(buffer.parts).split())
         if text:
-            order = len(blocks)
-            blocks.append(Block(text, buffer.element, order, buffer.seq, noise, buffer.link_chars, buffer.heading))
+            blocks = self.blocks
+            blocks.append(Block(text, buffer.element, len(blocks), buffer.seq, noise, buffer.link_chars,
+                                buffer.heading))
         buffer.parts.clear()
         buffer.link_chars = 0
 
-    def add(text: str) -> None:
-        # Text after a run of <br>s: two or more start a new paragraph.
-        nonlocal brs
-        buffer = buffers[-1]
-        if brs:
+    def add(self, text: str) -> None:
+        """Text in the current block; after a run of <br>s, two or more start a new paragraph."""
+        buffer = self.buffers[-1]
+        if self.brs:
             if not text.strip():
                 buffer.parts.append(text)
                 return
-            if brs >= 2 and buffer.parts:
-                flush(buffer, noise_stack[-1])
-            brs = 0
+            if self.brs >= 2 and buffer.parts:
+                self.flush(buffer, self.noise_stack[-1])
+            self.brs = 0
         buffer.parts.append(text)
-        if in_link:
+        if self.in_link:
             buffer.link_chars += len(text.strip())
 
-    walker = lxml.etree.iterwalk(start, events=("start", "end"))
-    for event, element in walker:
+    def _kind(self, element: Element, tag: str, parent_kind: str | None) -> str | None:
+        attrib = element.attrib
+        if element in self.protected:
+            # It holds the story: its class words ("content-sidebar-wrap",
+            # "newsletter-post") describe the layout, not furniture.
+            return parent_kind
+        if not (attrib or tag in _SPECIAL):
+            return parent_kind
+        get = attrib.get
+        kind = noise_kind(tag, get("class"), get("id"), get("role"), get("data-component"))
+        if (self.marked and element in self.marked) or is_hidden(get("style"), get("hidden"), get("aria-hidden")):
+            return "chrome"
+        if tag == "footer" and self.in_article:
+            kind = "meta"  # an article's own footer: "Posted on …", tags
+        if kind is None:
+            return parent_kind
+        return "header" if parent_kind == "header" and kind == "meta" else kind
+
+    def open(self, element: Element, walker: lxml.etree.iterwalk) -> None:
+        """The start of ``element``."""
+        self.seq += 1
+        seq = self.seq
+        if element is self.start:
+            if element.text:
+                self.add(element.text)
+            return
         tag = element.tag
-        if event == "start":
-            if not isinstance(tag, str):  # comments, processing instructions, entities
-                continue
-            seq += 1
-            if element is start:
-                if element.text:
-                    add(element.text)
-                continue
-            attrib = element.attrib
-            parent_kind = noise_stack[-1]
-            if element in protected:
-                # It holds the story: its class words ("content-sidebar-wrap",
-                # "newsletter-post") describe the layout, not furniture.
-                kind = parent_kind
-            elif attrib or tag in _SPECIAL:
-                get = attrib.get
-                kind = noise_kind(tag, get("class"), get("id"), get("role"), get("data-component"))
-                if (marked and element in marked) or is_hidden(get("style"), get("hidden"), get("aria-hidden")):
-                    kind = "chrome"
-                elif tag == "footer" and in_article:
-                    kind = "meta"  # an article's own footer: "Posted on …", tags
-                if kind is None:
-                    kind = parent_kind
-                elif parent_kind == "header" and kind == "meta":
-                    kind = "header"
-            else:
-                kind = parent_kind
-            if kind == "chrome" and not furniture:  # nothing is ever taken from site furniture
-                walker.skip_subtree()
-                buffers[-1].parts.append(" ")  # it separated the words on either side
-                noise_stack.append(kind)
-                if tag in BLOCK_TAGS:
-                    if buffers[-1].parts:
-                        flush(buffers[-1], parent_kind)
-                    buffers.append(_Buffer(element, 0, seq))
-                continue
+        parent_kind = self.noise_stack[-1]
+        kind = self._kind(element, tag, parent_kind)
+        buffers = self.buffers
+        if kind == "chrome" and not self.furniture:  # nothing is ever taken from site furniture
+            walker.skip_subtree()
+            buffers[-1].parts.append(" ")  # it separated the words on either side
+            self.noise_stack.append(kind)
             if tag in BLOCK_TAGS:
                 if buffers[-1].parts:
-                    flush(buffers[-1], parent_kind)
-                buffers.append(_Buffer(element, _HEADINGS.get(tag, 0), seq))
-                brs = 0
-                if tag == "article":
-                    in_article += 1
-            elif tag == "a":
-                in_link += 1
-            elif tag == "br":
-                brs += 1
-                buffers[-1].parts.append(" ")
-            elif tag == "img":
-                page.images.append((seq, element, kind))
-            elif tag in _CELLS and any(part.strip() for part in buffers[-1].parts):
-                buffers[-1].parts.append(" | ")
-            if tag == "time" or (
-                attrib
-                and (
-                    attrib.get("itemprop") in ("datePublished", "dateModified")
-                    or (tag == "abbr" and "published" in (attrib.get("class") or "") and attrib.get("title"))
-                )
-            ):
-                page.times.append((seq, element, kind))
-            noise_stack.append(kind)
-            if element.text:
-                add(element.text)
-        else:  # end
-            if element is start:
-                continue
-            if isinstance(tag, str):
-                kind = noise_stack.pop()
-                if tag in BLOCK_TAGS:
-                    buffer = buffers.pop()
-                    if buffer.parts:
-                        flush(buffer, kind)
-                    brs = 0
-                    if tag == "article" and kind != "chrome":
-                        in_article -= 1
-                elif tag == "a" and kind != "chrome":  # a skipped link was never counted in
-                    in_link -= 1
-            if element.tail:
-                add(element.tail)
-    if buffers[-1].parts:
-        flush(buffers[-1], noise_stack[-1])
-    return page
+                    self.flush(buffers[-1], parent_kind)
+                buffers.append(_Buffer(element, 0, seq))
+            return
+        if tag in BLOCK_TAGS:
+            if buffers[-1].parts:
+                self.flush(buffers[-1], parent_kind)
+            buffers.append(_Buffer(element, _HEADINGS.get(tag, 0), seq))
+            self.brs = 0
+            if tag == "article":
+                self.in_article += 1
+        elif tag == "a":
+            self.in_link += 1
+        elif tag == "br":
+            self.brs += 1
+            buffers[-1].parts.append(" ")
+        elif tag == "img":
+            self.page.images.append((seq, element, kind))
+        elif tag in _CELLS and any(part.strip() for part in buffers[-1].parts):
+            buffers[-1].parts.append(" | ")
+        attrib = element.attrib
+        if tag == "time" or (attrib and (
+            attrib.get("itemprop") in ("datePublished", "dateModified")
+            or (tag == "abbr" and "published" in (attrib.get("class") or "") and attrib.get("title"))
+        )):
+            self.page.times.append((seq, element, kind))
+        self.noise_stack.append(kind)
+        if element.text:
+            self.add(element.text)
+
+    def close(self, element: Element) -> None:
+        """The end of ``element`` (never the walk's start)."""
+        tag = element.tag
+        if isinstance(tag, str):
+            kind = self.noise_stack.pop()
+            if tag in BLOCK_TAGS:
+                buffer = self.buffers.pop()
+                if buffer.parts:
+                    self.flush(buffer, kind)
+                self.brs = 0
+                if tag == "article" and kind != "chrome":
+                    self.in_article -= 1
+            elif tag == "a" and kind != "chrome":  # a skipped link was never counted in
+                self.in_link -= 1
+        if element.tail:
+            self.add(element.tail)

@@ -205,6 +205,11 @@ def find_date(
                 if published:
                     used, source = block.order, "byline"
                     break
+    return published, _updated(page, meta, published), used, source
+
+
+def _updated(page: Page, meta: PageMeta, published: datetime.date | None) -> datetime.date | None:
+    """The date the page says it was updated, when that is after ``published``."""
     updated = None
     for value in [v for v in (meta.jsonld_modified, *meta.modified) if v]:
         updated = parse_iso_date(value)
@@ -218,7 +223,7 @@ def find_date(
                 break
     if updated is not None and (updated == published or (published and updated < published)):
         updated = None
-    return published, updated, used, source
+    return updated
 
 
 def _shown_near(page: Page, start: int, stated: datetime.date) -> tuple[datetime.date, int | None] | None:

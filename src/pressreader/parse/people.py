@@ -1,10 +1,10 @@
-"""Who is speaking: splitting "name and role" phrases and finding people in running text.
+"""Who is speaking: splitting "name and role" phrases into a name and a role.
 
 A release names a person once in full ("Warwickshire Police and Crime
 Commissioner Philip Seccombe") and then by surname, first name, office or
 pronoun. :func:`split_speaker` splits one phrase into ``(name, role)``;
 :func:`parse_subject` reads the subject of a speech verb as a
-:class:`SpeakerRef`; :func:`find_mentions` finds people named in narrative.
+:class:`SpeakerRef` (:mod:`.mentions` finds the people named in narrative).
 Resolving short references to one person is :class:`pressreader.parse.speakers.People`.
 
     >>> split_speaker("Warwickshire Police and Crime Commissioner Philip Seccombe")
@@ -32,7 +32,6 @@ from .vocabulary import (
     PRONOUNS,
     RELATIVE_WORDS,
     ROLE_ABBREVIATIONS,
-    ROLE_PREDICATES,
     ROLE_WORDS,
     SPEECH_VERBS,
 )
@@ -40,10 +39,8 @@ from .vocabulary import (
 __all__ = [
     "SpeakerRef",
     "expand_role",
-    "find_mentions",
     "find_verbs",
     "last_sentence_end",
-    "mentions_in",
     "parse_subject",
     "sentence_ends",
     "split_speaker",
@@ -120,11 +117,6 @@ def _has_verb(text: str) -> bool:
 _RELATIVE_RE = re.compile(r",\s*(?:" + "|".join(sorted(RELATIVE_WORDS)) + r")\b[^,]*(?:,|$)")
 _PAREN_RE = re.compile(r"\([^()]*\)")
 _TOKEN_RE = re.compile(r"[^\W\d_][\w’'/.-]*|&|,")
-_CAP = r"[A-Z](?:\.(?=[ \t]+[A-Z])|[\w’'/-]*)"  # a capitalised word, or an initial ("James A. Baker")
-# Runs of two or more capitalised words: one capitalised word is never a sure mention, and
-# requiring the second word in the pattern keeps sentence openers out of the Python loop.
-_RUN_RE = re.compile(_CAP + r"(?:(?:,?[ \t]+|(?:[ \t]+(?:and|of|for|the|&))+[ \t]+)" + _CAP + r")+")
-_LONGEST_MENTION = 40  # words in "Name, Office for Area,"-style phrases, with room to spare
 _SENTENCE_END_RE = re.compile(r"[.;:!?](?:\s|$)")
 
 
@@ -158,9 +150,6 @@ def last_sentence_end(text: str) -> int | None:
     for m in sentence_ends(text):
         cut = m.end()
     return cut
-_PREDICATE_RE = re.compile(
-    words_pattern(ROLE_PREDICATES) + r"\s+(?:as\s+)?(?:(?:the|a|an)\s+)?(?:new\s+)?(?=[A-Z])"
-)
 # lower-case words allowed between a subject and its verb ("has also welcomed")
 _TRAILERS = frozenset({"has", "have", "had", "also", "today", "yesterday", "further", "then", "later",
                        "previously", "once", "again", "recently", "warmly", "both", "is", "was",
@@ -198,14 +187,11 @@ class SpeakerRef:
 
 _NOBODY = SpeakerRef()
 # Word sets the hot loops test against, built once from the vocabulary.
-_NOT_NAME_OR_ROLE = NOT_NAMES | ROLE_WORDS
-_NOT_NAME_NOT_ROLE = NOT_NAMES - ROLE_WORDS
 _ROLE_OR_HONORIFIC = ROLE_WORDS | HONORIFICS
 _PHRASE_WORDS = CONNECTORS | {",", "The"}  # kept in a phrase besides capitalised words
 _PHRASE_STOP = NOT_NAMES - ROLE_WORDS - {"The", "And"}  # end a phrase once it has begun
 _PHRASE_EDGE = CONNECTORS | {",", "The", "And"}  # trimmed from both ends of a phrase
 _QUALIFIED_AFTER = frozenset({"for", "of", "and", "&"})
-_RUN_EDGE = CONNECTORS | {","}  # skipped before a mention's first word
 _ARTICLE_RE = re.compile(r"^(?:the|The|a|A|our|Our)\s+")
 # _TOKEN_RE without the full stops that end a token ("Supt.", "Mr.", a full stop after a name);
 # a token never starts with a full stop, so these are the tokens with their trailing dots stripped.
@@ -448,112 +434,3 @@ def split_speaker(text: str) -> tuple[str | None, str | None]:
             end = next(sentence_ends(after), None)
             ref = parse_subject(after[: end.start()] if end else after, inverted=True)
     return ref.name, ref.role
-
-
-def find_mentions(text: str) -> list[tuple[int, SpeakerRef]]:
-    """People named anywhere in running text, with the offset of each mention.
-
-    Only sure mentions count: a first name and surname ("Kim McGuinness"), or a
-    single name after a title or honorific ("Mr Scott", "PCC Evison").
-
-    >>> [(i, r.name, r.role) for i, r in find_mentions("Yesterday Kent PCC Matthew Scott visited Dover.")]
-    [(10, 'Matthew Scott', 'Kent Police and Crime Commissioner')]
-    """
-    return mentions_in(text, {})
-
-
-def mentions_in(text: str, seen: dict[tuple[str, ...], SpeakerRef | None]) -> list[tuple[int, SpeakerRef]]:
-    """:func:`find_mentions`, reading each distinct run of words once per ``seen``.
-
-    ``seen`` belongs to one caller's pass over one release (a release names the same
-    people again and again); it must not outlive it.
-
-    >>> seen: dict[tuple[str, ...], SpeakerRef | None] = {}
-    >>> [i for i, _ in mentions_in("Mr Scott met Mr Scott.", seen)], len(seen)
-    ([0, 13], 1)
-    """
-    found: list[tuple[int, SpeakerRef]] = []
-    for m in _RUN_RE.finditer(text):
-        group = m.group(0)
-        if " " not in group:
-            continue  # one capitalised word (or words joined by tabs) is never a sure mention
-        words = _TOKEN_RE.findall(group)
-        if len(words) > _LONGEST_MENTION:
-            continue  # a list of names or a shouted heading, not one person
-        n = len(words)
-        lo = 0
-        while lo < n and words[lo] in _NOT_NAME_NOT_ROLE:
-            lo += 1
-        if "and" not in words and "&" not in words:  # one run: the words after any leading connectors
-            while lo < n and words[lo] in _RUN_EDGE:
-                lo += 1
-            _add_mention(found, words[lo:] if lo else words, text, m.start(), seen)
-            continue
-        run: list[str] = []
-        for word in words[lo:] if lo else words:
-            if (word == "and" or word == "&") and run and run[-1] not in ROLE_WORDS:
-                _add_mention(found, run, text, m.start(), seen)  # "Kim McGuinness and Chief Constable …"
-                run = []
-            elif run or word not in _RUN_EDGE:
-                run.append(word)
-        _add_mention(found, run, text, m.start(), seen)
-    found.extend(_role_predicates(text))
-    found.sort(key=_offset)
-    return found
-
-
-def _offset(item: tuple[int, SpeakerRef]) -> int:
-    return item[0]
-
-
-def _role_predicates(text: str) -> list[tuple[int, SpeakerRef]]:
-    """Offices given by a verb: "Matthew Scott has been elected as the Police and Crime Commissioner"."""
-    found: list[tuple[int, SpeakerRef]] = []
-    for m in _PREDICATE_RE.finditer(text):
-        i = m.start()
-        if i and (text[i - 1].isalnum() or text[i - 1] == "_"):
-            continue  # not a word start (the trie first is faster than a leading \b here)
-        before = text[max(0, m.start() - 120): m.start()]
-        cut = last_sentence_end(before)
-        subject = parse_subject(before[cut:] if cut is not None else before)
-        if subject.name is None:
-            continue
-        after = text[m.end(): m.end() + 160]
-        stop = next(sentence_ends(after), None)
-        office = _build(_phrase(_tokens(after[: stop.start()] if stop else after), from_end=False))
-        if office.name is None and office.role is not None:
-            role = office.role if not subject.role or len(office.role) >= len(subject.role) else subject.role
-            found.append((m.start(), SpeakerRef(
-                name=subject.name, role=role, gender=subject.gender, person=True)))
-    return found
-
-
-def _add_mention(found: list[tuple[int, SpeakerRef]], run: list[str], text: str, near: int,
-                 seen: dict[tuple[str, ...], SpeakerRef | None]) -> None:
-    if len(run) < 2:
-        return
-    key = tuple(run)
-    if key in seen:
-        ref = seen[key]
-    else:
-        sure = any(w not in _NOT_NAME_OR_ROLE and w[:1].isupper() and not (len(w) >= 3 and w.isupper())
-                   for w in run)  # a capitalised word (_is_cap) that is neither a stop word nor a role
-        ref = seen[key] = _sure_mention(run) if sure else None
-    if ref is not None:
-        found.append((text.find(run[0], near), ref))
-
-
-def _sure_mention(run: list[str]) -> SpeakerRef | None:
-    hi = len(run)
-    while hi and run[hi - 1] in _RUN_EDGE:
-        hi -= 1
-    run = run[:hi]
-    if not run:
-        return None
-    ref = _build(run)
-    if ref.name is None:
-        return None
-    titled = len(run) > 1 and not _ROLE_OR_HONORIFIC.isdisjoint(run)
-    if len(ref.name.split()) >= 2 or titled:
-        return ref
-    return None

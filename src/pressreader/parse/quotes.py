@@ -26,22 +26,19 @@ from dataclasses import dataclass, field
 
 from ..errors import ParseError
 from ..models import Quote
+from .mentions import mentions_in
 from .people import (
     SpeakerRef,
     find_verbs,
     last_sentence_end,
-    mentions_in,
     parse_subject,
     sentence_ends,
-    words_pattern,
 )
+from .segments import DOUBLE, Seg, scan
 from .speakers import People
-from .vocabulary import SPEECH_VERBS
 
 __all__ = ["extract_quotes"]
 
-_MARK_RE = re.compile(r"[“”‘’\"']")
-_SAID_NEXT_RE = re.compile(r"\s+(?:" + words_pattern((*SPEECH_VERBS, "he", "she")) + r")\b")
 _BLANK_LINE_RE = re.compile(r"\n[ \t\r\f\v]*\n")
 _NEWLINE_RE = re.compile(r"\n")
 _WORD_RE = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]+")
@@ -49,27 +46,9 @@ _LEAD_GAP_RE = re.compile(r"^[\s,:;—–-]*(?:that\s*)?$")
 _LEAD_IN_RE = re.compile(r"[:,]\s*$")
 _SUBJECT_WORDS = frozenset({"he", "she", "the", "a", "an", "and", "of", "for", "&", "also", "then"})
 _LOOK = 200  # characters searched for a subject either side of a speech verb
-_OPEN_PUNCT = "([{—–-/“‘\"'"
-_DOUBLE, _SINGLE = "d", "s"
 _NO_REF = SpeakerRef()  # frozen: shared safely
 _MAX_WATCHED = 32  # speakers' name words searched for after the last quote (see _read_naming)
 _MIN_UNATTRIBUTED = 4  # words: a shorter quoted phrase with no speech verb is a scare quote or a name
-
-
-@dataclass(slots=True)
-class _Seg:
-    start: int
-    end: int
-    family: str
-    closed: bool
-    opens: bool  # the paragraph opens with this segment's mark
-    text: str = ""
-    pid: int | None = None
-    attributed: bool = False
-    keep: bool = False
-    drop_comma: bool = False
-    key: object = None
-    role: str | None = None  # the office as written, for a speaker who is never named
 
 
 @dataclass(slots=True)
@@ -82,7 +61,7 @@ class _Attr:
 
 @dataclass(slots=True)
 class _Para:
-    segs: list[_Seg] = field(default_factory=list)
+    segs: list[Seg] = field(default_factory=list)
     attrs: list[_Attr] = field(default_factory=list)
     last_named: int | None = None
 
@@ -112,7 +91,7 @@ def extract_quotes(paragraphs: Sequence[str] | str) -> list[Quote]:
     """
     paras, starts = _as_paragraphs(paragraphs)
     people = People()
-    scanned = [_Para(segs=_scan(p)) for p in paras]
+    scanned = [_Para(segs=scan(p)) for p in paras]
     has_signature = len(paras) >= 3 and _signature(paras[-2], paras[-1]) is not None
     if not has_signature and not any(para.segs for para in scanned):
         return []  # no quote marks and no signature: nobody is quoted, skip the speaker work
@@ -223,61 +202,6 @@ def _as_paragraphs(paragraphs: Sequence[str] | str) -> tuple[list[str], list[int
     return out, starts
 
 
-# --- step 1: quoted segments of one paragraph -------------------------------------------------
-
-
-def _scan(p: str) -> list[_Seg]:
-    segs: list[_Seg] = []
-    n = len(p)
-    first_text = len(p) - len(p.lstrip())
-    family: str | None = None
-    start = 0
-    mark_at = 0
-    for m in _MARK_RE.finditer(p):
-        i = m.start()
-        ch = p[i]
-        prev = p[i - 1] if i else ""
-        nxt = p[i + 1] if i + 1 < n else ""
-        if ch == "'" and "'" in (prev, nxt):
-            continue  # '' is no quotation mark: an inch or ditto sign, or wiki markup for italics
-        fam = _DOUBLE if ch in "“”\"" else _SINGLE
-        if fam == _SINGLE and ((prev.isalpha() and nxt.isalpha()) or (ch != "‘" and nxt.isdigit())):
-            continue  # haven't, force’s, the ’90s
-        left = (not prev or prev.isspace() or prev in _OPEN_PUNCT) and bool(nxt) and not nxt.isspace()
-        right = bool(prev) and not prev.isspace() and (not nxt or nxt.isspace() or not nxt.isalnum())
-        plural = prev in "sS" and i >= 2 and p[i - 2].isalpha() and not nxt.isalpha()
-        if fam == _SINGLE and ch != "‘" and plural:
-            # officers' work: an apostrophe unless it closes an open single quote before a pause
-            after = p[i + 1: i + 3]
-            pause = not after.strip() or after[:1] in ",.;:!?" or after[1:2].isupper()
-            if family != _SINGLE or not (pause or _SAID_NEXT_RE.match(p, i + 1, i + 24)):
-                continue
-        if ch in "“‘":
-            opener = not (right and not left and family == fam)
-        elif ch in "”’":
-            opener = left and not right and family != fam
-        else:
-            opener = (left and not right) or (left == right and family != fam)
-        if family is None:
-            if opener:
-                family, start, mark_at = fam, i + 1, i
-        elif fam == family:
-            if opener:  # a second opening mark of the same kind: a stray, end the first there
-                segs.append(_Seg(start, i, family, False, mark_at == first_text))
-                start, mark_at = i + 1, i
-            else:
-                segs.append(_Seg(start, i, family, True, mark_at == first_text))
-                family = None
-    if family is not None:
-        segs.append(_Seg(start, n, family, False, mark_at == first_text))
-    kept = []
-    for seg in segs:
-        seg.text = p[seg.start: seg.end].strip()
-        if seg.text:
-            kept.append(seg)
-    return kept
-
-
 # --- step 2: speakers named in one paragraph --------------------------------------------------
 
 
@@ -332,7 +256,7 @@ def _attribute(p: str, para: _Para, people: People, seen: dict[tuple[str, ...], 
                 para.last_named = pid
 
 
-def _verbs_outside(p: str, segs: list[_Seg]) -> Iterator[tuple[int, re.Match[str]]]:
+def _verbs_outside(p: str, segs: list[Seg]) -> Iterator[tuple[int, re.Match[str]]]:
     """The speech verbs outside quoted words, each with the index of the next segment.
 
     Only the gaps between segments are searched. No verb can cross a segment's edge (a
@@ -352,7 +276,7 @@ def _event_order(event: tuple[int, int, _Attr | SpeakerRef]) -> tuple[int, int]:
     return event[0], event[1]
 
 
-def _blank_segments(p: str, segs: list[_Seg]) -> str:
+def _blank_segments(p: str, segs: list[Seg]) -> str:
     pieces = []
     pos = 0
     for seg in segs:
@@ -399,7 +323,7 @@ def _subject_only(gap: str) -> bool:
     )
 
 
-def _whole(p: str, seg: _Seg) -> bool:
+def _whole(p: str, seg: Seg) -> bool:
     return seg.opens and (not seg.closed or not p[seg.end + 1:].strip(" .,;:!?\"'”’"))
 
 
@@ -419,7 +343,7 @@ def _continues(p: str, para: _Para, nxt: _Para) -> bool:
 def _units(paras: list[str], scanned: list[_Para], people: People) -> list[_Unit]:
     for p, para in zip(paras, scanned, strict=True):
         _assign(p, para)
-    links: dict[int, tuple[int, _Seg]] = {}  # id(segment) -> the segment continuing it
+    links: dict[int, tuple[int, Seg]] = {}  # id(segment) -> the segment continuing it
     continued: set[int] = set()
     for i in range(len(paras) - 1):
         segs = scanned[i].segs
@@ -467,7 +391,7 @@ def _units(paras: list[str], scanned: list[_Para], people: People) -> list[_Unit
     loose = False
     for i, para in enumerate(scanned):
         for seg in para.segs:
-            if id(seg) in used or id(seg) in continued or not seg.closed or seg.family != _DOUBLE:
+            if id(seg) in used or id(seg) in continued or not seg.closed or seg.family != DOUBLE:
                 continue
             if len(seg.text.split()) < _MIN_UNATTRIBUTED or _title_case(seg.text):
                 continue
@@ -482,7 +406,7 @@ def _units(paras: list[str], scanned: list[_Para], people: People) -> list[_Unit
 def _first_paragraph(unit: _Unit) -> int:
     return unit.parts[0][0]
 
-def _nearest_speaker(seg: _Seg, para: _Para, scanned: list[_Para], i: int,
+def _nearest_speaker(seg: Seg, para: _Para, scanned: list[_Para], i: int,
                      speaker_of: dict[int, tuple[int | None, str | None]]) -> int | None:
     """Who says a quote with no attribution of its own: the nearest speaker named around it."""
     if seg.attributed:

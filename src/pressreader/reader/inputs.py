@@ -31,8 +31,8 @@ from ..models import Article
 from ..sites import DEFAULT_REGISTRY, SiteRegistry
 
 if TYPE_CHECKING:  # the network and the archive load only when a target needs them
-    from ..discovery import ArticleLink
-    from ..fetching import Fetcher
+    from ..web import Fetcher
+    from ..web.discovery import ArticleLink
 
 __all__ = [
     "TARGET_HELP",
@@ -127,7 +127,7 @@ def recent_releases(
     >>> recent_releases("https://pcc.example/news/", limit=0)
     []
     """
-    from ..discovery import discover
+    from ..web.discovery import discover
 
     return list(discover(site, limit=limit, fetcher=fetcher, registry=registry))
 
@@ -167,7 +167,7 @@ def open_article(
                 f"there is no article {target.value} in the archive (`pressreader latest SITE` lists ids)"
             )
         return stored
-    from ..fetching import read
+    from ..web import read
 
     if target.kind == "url":
         return read(target.value, fetcher=fetcher, registry=registry)
@@ -194,7 +194,7 @@ def article_by_id(number: str | int, db: str | Path | None = None) -> Article | 
     ...     article_by_id(7, os.path.join(tmp, "a.sqlite3")) is None
     True
     """
-    from ..store import Archive
+    from ..archive.store import Archive
 
     with Archive(db) as archive:
         stored = archive.get(str(number))

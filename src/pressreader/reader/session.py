@@ -33,9 +33,9 @@ from ..speech.sinks import RecordingSink
 from .keys import Controls, raw_terminal, read_key
 
 if TYPE_CHECKING:
-    from ..discovery import ArticleLink
     from ..models import Article
     from ..speech import AudioSink, Player, PlayerEvent, SpeechEngine, SpeechOptions
+    from ..web.discovery import ArticleLink
 
 __all__ = ["FileSink", "Reader", "audio_sink_from_env", "choose_release", "numbered_titles"]
 
@@ -95,7 +95,7 @@ def numbered_titles(links: Sequence[ArticleLink]) -> str:
     """Recent releases as a numbered list, one per line, for choosing by number.
 
     >>> import datetime
-    >>> from pressreader.discovery import ArticleLink
+    >>> from pressreader.web.discovery import ArticleLink
     >>> print(numbered_titles([ArticleLink("https://x.example/a", "Rugby visit", datetime.date(2024, 5, 9), "feed"),
     ...                        ArticleLink("https://x.example/b", None, None, "listing")]))
     1. Rugby visit (9 May 2024)
@@ -112,7 +112,7 @@ def choose_release(links: Sequence[ArticleLink], answer: str) -> ArticleLink:
     """The release numbered ``answer`` (an empty answer: the newest); OptionsError for anything else.
 
     >>> import datetime
-    >>> from pressreader.discovery import ArticleLink
+    >>> from pressreader.web.discovery import ArticleLink
     >>> links = [ArticleLink(f"https://x.example/{n}", f"Story {n}", None, "feed") for n in (1, 2)]
     >>> choose_release(links, "2").title, choose_release(links, "").title
     ('Story 2', 'Story 1')

@@ -19,7 +19,7 @@ from .options import FONT_STACKS, NAMED_SIZES, RenderOptions
 __all__ = ["READ_ALONG_SCRIPT", "READ_ALONG_THEMES", "SCRIPT", "THEMES", "read_along_stylesheet", "stylesheet"]
 
 #: Colours per theme. Every text colour is at least 7:1 against ``bg`` (checked
-#: by tests/render/test_html.py and in the browser); ``focus`` and ``rule`` at least 3:1.
+#: by tests/rendering/test_html.py and in the browser); ``focus`` and ``rule`` at least 3:1.
 THEMES: dict[str, dict[str, str]] = {
     "default": {
         "scheme": "light",
@@ -71,6 +71,136 @@ def _rem(value: float) -> str:
     return f"{value:g}rem"
 
 
+#: The rules that do not depend on the options: layout, controls, quotes, motion, forced colours, print.
+_RULES = """\
+*, *::before, *::after { box-sizing: border-box; }
+[hidden] { display: none !important; }
+html { background: var(--bg); color: var(--fg); -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
+body {
+  margin: 0;
+  background: var(--bg);
+  color: var(--fg);
+  font-family: var(--font);
+  font-size: var(--size);
+  line-height: var(--lh);
+  letter-spacing: var(--ls);
+  word-spacing: var(--ws);
+  text-align: left;
+  overflow-wrap: break-word;
+  hyphens: manual;
+}
+/* ch is the width of "0"; proportional text fits about 1/0.85 as many characters, so a
+   measure of 70 gives lines of about 70 characters. */
+.page { max-width: calc(var(--measure) * 0.85 + 2rem); margin: 0 auto; padding: 0 1rem 2rem; }
+p, ul, figure, blockquote { margin: 0 0 calc(var(--lh) * 1.5em); }
+h1, h2 { font-weight: bold; line-height: 1.3; margin: 0 0 calc(var(--lh) * 0.75em); }
+h1 { font-size: 1.5em; }
+h2 { font-size: 1.25em; margin-top: calc(var(--lh) * 1.5em); }
+em, i, cite { font-style: normal; font-weight: bold; }
+a { color: var(--link); text-decoration: underline; text-underline-offset: 0.15em; }
+a:focus-visible, button:focus-visible, main:focus-visible {
+  outline: 0.2rem solid var(--focus);
+  outline-offset: 0.15rem;
+}
+main:focus { outline: none; }
+main:focus-visible { outline-offset: 0.5rem; }
+.skip {
+  position: absolute;
+  left: 0.5rem;
+  top: -100em;
+  z-index: 1;
+  display: inline-block;
+  min-height: 44px;
+  padding: 0.5rem 1rem;
+  background: var(--bg);
+  color: var(--link);
+  border: 0.2rem solid var(--focus);
+}
+.skip:focus { top: 0.5rem; }
+header { padding: 1rem 0; margin-bottom: 1rem; border-bottom: 0.125rem solid var(--rule); }
+header p { margin: 0 0 0.5rem; font-weight: bold; }
+/* The controls follow the text size up to 2rem, so they stay on screen at any size. */
+.controls { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; font-size: min(var(--size), 2rem); }
+.control { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; }
+.control-label { font-weight: bold; }
+/* On a narrow screen the controls fold behind one "Reading options" button (the script decides),
+   so the headline is on the first screen even at the largest size. */
+.options-toggle { font-size: min(var(--size), 2rem); margin-bottom: 0.5rem; }
+/* On a phone the site name and the button stay large print (1.5rem, 18 pt) but short, below the headline's size. */
+@media (max-width: 40em) { header p, .options-toggle { font-size: min(var(--size), 1.5rem); } }
+.twisty::after { content: " ▸"; }
+[aria-expanded="true"] .twisty::after { content: " ▾"; }
+button {
+  font: inherit;
+  letter-spacing: inherit;
+  word-spacing: inherit;
+  line-height: 1.2;
+  min-width: 44px;
+  min-height: 44px;
+  padding: 0.3em 0.7em;
+  color: var(--fg);
+  background: var(--bg);
+  border: 0.125rem solid var(--fg);
+  border-radius: 0.3rem;
+  cursor: pointer;
+  overflow-wrap: anywhere;
+}
+button[aria-pressed="true"] {
+  color: var(--bg);
+  background: var(--fg);
+  font-weight: bold;
+  box-shadow: inset 0 0 0 0.15rem var(--bg);
+}
+.glyph { font-weight: bold; }
+.glyph-standard { font-size: 0.85em; }
+.glyph-large { font-size: 1.1em; }
+.glyph-largest { font-size: 1.35em; }
+.vh {
+  position: absolute !important;
+  width: 1px; height: 1px;
+  margin: -1px; padding: 0; border: 0;
+  overflow: hidden;
+  clip-path: inset(50%);
+  white-space: nowrap;
+}
+.meta { color: var(--muted); }
+figure.quote { padding-left: 1em; border-left: 0.3em solid var(--rule); }
+figure.quote blockquote { margin: 0; }
+figure.quote blockquote p:last-child { margin-bottom: calc(var(--lh) * 0.5em); }
+figcaption { font-weight: bold; }
+.lead-image img { display: block; max-width: 100%; height: auto; }
+.notes { border-top: 0.125rem solid var(--rule); }
+.articles { list-style: none; padding: 0; }
+.articles > li { margin: 0 0 calc(var(--lh) * 1.5em); }
+.articles h2 { margin-top: 0; }
+.articles p { margin-bottom: 0.5em; }
+footer { margin-top: 2rem; padding-top: 1rem; border-top: 0.125rem solid var(--rule); }
+@media (prefers-reduced-motion: no-preference) {
+  html { scroll-behavior: smooth; }
+}
+@media (prefers-reduced-motion: reduce) {
+  *, *::before, *::after {
+    animation: none !important;
+    transition: none !important;
+    scroll-behavior: auto !important;
+  }
+}
+@media (forced-colors: active) {
+  button[aria-pressed="true"] { outline: 0.2rem solid ButtonText; outline-offset: 0.15rem; }
+}
+@media print {
+  html, body { background: #ffffff; color: #000000; }
+  body { font-size: max(18pt, var(--size)); }
+  .page { max-width: none; padding: 0; }
+  .skip, .controls, .options-toggle { display: none !important; }
+  a { color: #000000; }
+  a[href^="http"]::after { content: " (" attr(href) ")"; overflow-wrap: anywhere; }
+  h1, h2, figcaption { break-after: avoid; }
+  p, figure { orphans: 3; widows: 3; }
+}
+"""
+
+
 def stylesheet(options: RenderOptions) -> str:
     """The complete inline CSS for a page rendered with ``options``.
 
@@ -94,132 +224,7 @@ def stylesheet(options: RenderOptions) -> str:
 @media (prefers-color-scheme: dark) {{
   html[data-theme="default"] {{ {_theme_vars("dark")} }}
 }}
-*, *::before, *::after {{ box-sizing: border-box; }}
-[hidden] {{ display: none !important; }}
-html {{ background: var(--bg); color: var(--fg); -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }}
-body {{
-  margin: 0;
-  background: var(--bg);
-  color: var(--fg);
-  font-family: var(--font);
-  font-size: var(--size);
-  line-height: var(--lh);
-  letter-spacing: var(--ls);
-  word-spacing: var(--ws);
-  text-align: left;
-  overflow-wrap: break-word;
-  hyphens: manual;
-}}
-/* ch is the width of "0"; proportional text fits about 1/0.85 as many characters, so a
-   measure of 70 gives lines of about 70 characters. */
-.page {{ max-width: calc(var(--measure) * 0.85 + 2rem); margin: 0 auto; padding: 0 1rem 2rem; }}
-p, ul, figure, blockquote {{ margin: 0 0 calc(var(--lh) * 1.5em); }}
-h1, h2 {{ font-weight: bold; line-height: 1.3; margin: 0 0 calc(var(--lh) * 0.75em); }}
-h1 {{ font-size: 1.5em; }}
-h2 {{ font-size: 1.25em; margin-top: calc(var(--lh) * 1.5em); }}
-em, i, cite {{ font-style: normal; font-weight: bold; }}
-a {{ color: var(--link); text-decoration: underline; text-underline-offset: 0.15em; }}
-a:focus-visible, button:focus-visible, main:focus-visible {{
-  outline: 0.2rem solid var(--focus);
-  outline-offset: 0.15rem;
-}}
-main:focus {{ outline: none; }}
-main:focus-visible {{ outline-offset: 0.5rem; }}
-.skip {{
-  position: absolute;
-  left: 0.5rem;
-  top: -100em;
-  z-index: 1;
-  display: inline-block;
-  min-height: 44px;
-  padding: 0.5rem 1rem;
-  background: var(--bg);
-  color: var(--link);
-  border: 0.2rem solid var(--focus);
-}}
-.skip:focus {{ top: 0.5rem; }}
-header {{ padding: 1rem 0; margin-bottom: 1rem; border-bottom: 0.125rem solid var(--rule); }}
-header p {{ margin: 0 0 0.5rem; font-weight: bold; }}
-/* The controls follow the text size up to 2rem, so they stay on screen at any size. */
-.controls {{ display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; font-size: min(var(--size), 2rem); }}
-.control {{ display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; }}
-.control-label {{ font-weight: bold; }}
-/* On a narrow screen the controls fold behind one "Reading options" button (the script decides),
-   so the headline is on the first screen even at the largest size. */
-.options-toggle {{ font-size: min(var(--size), 2rem); margin-bottom: 0.5rem; }}
-/* On a phone the site name and the button stay large print (1.5rem, 18 pt) but short, below the headline's size. */
-@media (max-width: 40em) {{ header p, .options-toggle {{ font-size: min(var(--size), 1.5rem); }} }}
-.twisty::after {{ content: " ▸"; }}
-[aria-expanded="true"] .twisty::after {{ content: " ▾"; }}
-button {{
-  font: inherit;
-  letter-spacing: inherit;
-  word-spacing: inherit;
-  line-height: 1.2;
-  min-width: 44px;
-  min-height: 44px;
-  padding: 0.3em 0.7em;
-  color: var(--fg);
-  background: var(--bg);
-  border: 0.125rem solid var(--fg);
-  border-radius: 0.3rem;
-  cursor: pointer;
-  overflow-wrap: anywhere;
-}}
-button[aria-pressed="true"] {{
-  color: var(--bg);
-  background: var(--fg);
-  font-weight: bold;
-  box-shadow: inset 0 0 0 0.15rem var(--bg);
-}}
-.glyph {{ font-weight: bold; }}
-.glyph-standard {{ font-size: 0.85em; }}
-.glyph-large {{ font-size: 1.1em; }}
-.glyph-largest {{ font-size: 1.35em; }}
-.vh {{
-  position: absolute !important;
-  width: 1px; height: 1px;
-  margin: -1px; padding: 0; border: 0;
-  overflow: hidden;
-  clip-path: inset(50%);
-  white-space: nowrap;
-}}
-.meta {{ color: var(--muted); }}
-figure.quote {{ padding-left: 1em; border-left: 0.3em solid var(--rule); }}
-figure.quote blockquote {{ margin: 0; }}
-figure.quote blockquote p:last-child {{ margin-bottom: calc(var(--lh) * 0.5em); }}
-figcaption {{ font-weight: bold; }}
-.lead-image img {{ display: block; max-width: 100%; height: auto; }}
-.notes {{ border-top: 0.125rem solid var(--rule); }}
-.articles {{ list-style: none; padding: 0; }}
-.articles > li {{ margin: 0 0 calc(var(--lh) * 1.5em); }}
-.articles h2 {{ margin-top: 0; }}
-.articles p {{ margin-bottom: 0.5em; }}
-footer {{ margin-top: 2rem; padding-top: 1rem; border-top: 0.125rem solid var(--rule); }}
-@media (prefers-reduced-motion: no-preference) {{
-  html {{ scroll-behavior: smooth; }}
-}}
-@media (prefers-reduced-motion: reduce) {{
-  *, *::before, *::after {{
-    animation: none !important;
-    transition: none !important;
-    scroll-behavior: auto !important;
-  }}
-}}
-@media (forced-colors: active) {{
-  button[aria-pressed="true"] {{ outline: 0.2rem solid ButtonText; outline-offset: 0.15rem; }}
-}}
-@media print {{
-  html, body {{ background: #ffffff; color: #000000; }}
-  body {{ font-size: max(18pt, var(--size)); }}
-  .page {{ max-width: none; padding: 0; }}
-  .skip, .controls, .options-toggle {{ display: none !important; }}
-  a {{ color: #000000; }}
-  a[href^="http"]::after {{ content: " (" attr(href) ")"; overflow-wrap: anywhere; }}
-  h1, h2, figcaption {{ break-after: avoid; }}
-  p, figure {{ orphans: 3; widows: 3; }}
-}}
-"""
+{_RULES}"""
 
 
 #: Progressive enhancement: the controls start ``hidden`` and the script shows

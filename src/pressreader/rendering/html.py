@@ -248,7 +248,7 @@ def _timing(article: Article, options: RenderOptions) -> tuple[_Marks, dict[str,
     """Sentence and word marks per block, and the page's compact timing data, from ``options.timing``."""
     if not options.audio or not options.timing:
         raise RenderError(
-            "a read-along page needs its audio and timing map: use pressreader.readalong.write_read_along, "
+            "a read-along page needs its audio and timing map: use pressreader.publish.readalong.write_read_along, "
             "or RenderOptions(read_along=True, audio='story.mp3', timing=timing_map.to_json())"
         )
     texts = {"title": (article.title,), "body": article.body, "notes": article.notes}

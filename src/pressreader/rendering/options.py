@@ -78,7 +78,7 @@ class RenderOptions:
         word being heard. It needs ``audio``, the audio's address relative to
         the page (``"story.mp3"``) or a ``data:audio/…`` URL, and ``timing``,
         the article's timing map as JSON (``TimingMap.to_json()``);
-        :func:`pressreader.readalong.write_read_along` makes all three.
+        :func:`pressreader.publish.readalong.write_read_along` makes all three.
     """
 
     size: SizeName | float = "standard"

@@ -237,6 +237,40 @@ def _blocks(script: Sequence[Utterance]) -> list[range]:
     return [range(a, b) for a, b in zip(starts, [*starts[1:], len(script)], strict=True)]
 
 
+@dataclass(frozen=True, slots=True)
+class _Spoken:
+    """One utterance to say: its index in the script, the options to say it with, its temporary WAV."""
+
+    i: int
+    u: Utterance
+    options: SpeechOptions
+    chunk: Path
+
+
+def _append(engine: SpeechEngine, spoken: _Spoken, out: _Output, part: _Output | None, pause: float) -> TimedUtterance:
+    """Say one utterance and append it to ``out`` (and ``part``), then ``pause`` seconds; return its timing."""
+    i, u, chunk = spoken.i, spoken.u, spoken.chunk
+    engine.synthesise(u.text, chunk, spoken.options)
+    start = out.frames
+    with wave.open(str(chunk), "rb") as wav:
+        params = (wav.getframerate(), wav.getsampwidth(), wav.getnchannels())
+    for frames in read_wav_chunks(chunk):
+        out.write(frames, params)
+        if part is not None:
+            part.write(frames, params)
+    chunk.unlink()
+    if pause:
+        out.silence(pause)
+        if part is not None:
+            part.silence(pause)
+    assert out.params is not None
+    rate = out.params[0]
+    return TimedUtterance(
+        i, u.kind, start / rate, out.frames / rate, u.text, u.display, u.paragraph, u.sentence,
+        part.path.name if part is not None else None,
+    )
+
+
 def save_audio(
     article: Article,
     path: str | os.PathLike[str],
@@ -287,36 +321,9 @@ def save_audio(
                 part = _Output(part_paths[number], kind) if per_paragraph else None
                 try:
                     for i in block:
-                        chunk = Path(tmp) / f"u{i}.wav"
-                        active.synthesise(script[i].text, chunk, options_for(script[i], options))
-                        start = out.frames
-                        with wave.open(str(chunk), "rb") as wav:
-                            params = (wav.getframerate(), wav.getsampwidth(), wav.getnchannels())
-                        for frames in read_wav_chunks(chunk):
-                            out.write(frames, params)
-                            if part is not None:
-                                part.write(frames, params)
-                        chunk.unlink()
-                        if i == block[-1]:
-                            out.silence(options.paragraph_pause)
-                            if part is not None:
-                                part.silence(options.paragraph_pause)
-                        assert out.params is not None
-                        rate = out.params[0]
-                        u = script[i]
-                        timed.append(
-                            TimedUtterance(
-                                i,
-                                u.kind,
-                                start / rate,
-                                out.frames / rate,
-                                u.text,
-                                u.display,
-                                u.paragraph,
-                                u.sentence,
-                                part.path.name if part is not None else None,
-                            )
-                        )
+                        pause = options.paragraph_pause if i == block[-1] else 0.0
+                        spoken = _Spoken(i, script[i], options_for(script[i], options), Path(tmp) / f"u{i}.wav")
+                        timed.append(_append(active, spoken, out, part, pause))
                     if part is not None:
                         part.finish()
                         finished_parts.append(part.path)

@@ -12,7 +12,7 @@ import httpx
 import pytest
 
 from pressreader import errors
-from pressreader.fetching import DEFAULT_USER_AGENT, Fetcher, FetchOptions, Response, fetch
+from pressreader.web import DEFAULT_USER_AGENT, Fetcher, FetchOptions, Response, fetch
 
 Site = Any
 
@@ -202,7 +202,7 @@ def test_politeness_delay_spaces_requests_to_one_host(
     wp_site: Site, aspnet: Site, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # The waits the fetcher asks for are recorded instead of slept, so nothing here is timed.
-    import pressreader.fetching as fetch_module
+    import pressreader.web.fetcher as fetch_module
 
     waits: list[float] = []
     monkeypatch.setattr(fetch_module.time, "sleep", waits.append)

@@ -2,9 +2,9 @@
 
 Regenerate after an intended change with::
 
-    PRESSREADER_REGEN=1 .venv/bin/pytest tests/render/test_golden.py
+    PRESSREADER_REGEN=1 .venv/bin/pytest tests/rendering/test_golden.py
 
-then read the diff (``git diff tests/render/golden``) before committing it.
+then read the diff (``git diff tests/rendering/golden``) before committing it.
 """
 
 from __future__ import annotations

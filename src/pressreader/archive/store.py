@@ -10,7 +10,7 @@ table until a later fetch succeeds::
 
     >>> import datetime
     >>> from pressreader.models import Article, Quote
-    >>> from pressreader.store import Archive
+    >>> from pressreader.archive.store import Archive
     >>> with Archive(":memory:") as archive:
     ...     outcome, row_id = archive.store(
     ...         Article("Knife crime funding", ("The PCC said: “Good.”",), url="https://x.example/news/a/",
@@ -31,8 +31,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import Literal
 
-from .errors import ArchiveError, PressreaderError
-from .models import Article
+from ..errors import ArchiveError, PressreaderError
+from ..models import Article
 
 __all__ = ["Archive", "Failure", "KnownPage", "Outcome", "StoredArticle", "default_archive_path"]
 

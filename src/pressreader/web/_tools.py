@@ -1,4 +1,4 @@
-"""Pure helpers of :mod:`pressreader.fetching` that need no HTTP library.
+"""Pure helpers of :mod:`pressreader.web.fetcher` that need no HTTP library.
 
 Bounded decompression (a gzip bomb never expands past the size limit in
 memory), status answers turned into our errors (403 firewall pages said
@@ -19,7 +19,7 @@ import zlib
 from collections.abc import Callable, Iterator
 from urllib.parse import urlsplit
 
-from .errors import BlockedByFirewall, FetchError, HTTPStatusError, UnsupportedScheme
+from ..errors import BlockedByFirewall, FetchError, HTTPStatusError, UnsupportedScheme
 
 __all__ = [
     "Decode",

@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 
 from pressreader import errors
-from pressreader.discovery import ArticleLink, discover, parse_feed, resolve_site
-from pressreader.fetching import Fetcher
 from pressreader.sites import DEFAULT_REGISTRY
 from pressreader.sites import Site as RegistrySite
+from pressreader.web import Fetcher
+from pressreader.web.discovery import ArticleLink, discover, parse_feed, resolve_site
 
 Site = Any
 

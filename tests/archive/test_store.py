@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from pressreader.archive.store import Archive, default_archive_path
 from pressreader.errors import ArchiveError
 from pressreader.models import Article, Quote
-from pressreader.store import Archive, default_archive_path
 
 
 def _article(n: int, *, site_day: int, speaker: str = "Jane Doe", body: str = "Funding for youth clubs.") -> Article:

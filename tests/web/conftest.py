@@ -1,4 +1,8 @@
-"""Fixtures for the network tests: real servers on 127.0.0.1 (see ``loopsite.py``)."""
+"""Fixtures for the tests that talk HTTP: real servers on 127.0.0.1 (see ``loopsite.py``).
+
+``tests/archive/`` and ``tests/cli/`` take the same fixtures from here; every test
+that uses one of them is marked ``network`` (see ``tests/conftest.py``).
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ from types import ModuleType
 
 import pytest
 
-from pressreader.fetching import Fetcher, FetchOptions
+from pressreader.web import Fetcher, FetchOptions
 
 
 def _load_loopsite() -> ModuleType:
@@ -23,13 +27,6 @@ def _load_loopsite() -> ModuleType:
         sys.modules[name] = module
         spec.loader.exec_module(module)
     return sys.modules[name]
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    here = Path(__file__).parent
-    for item in items:
-        if here in Path(str(item.fspath)).parents:
-            item.add_marker(pytest.mark.network)
 
 
 @pytest.fixture(scope="session")

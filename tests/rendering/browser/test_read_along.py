@@ -1,6 +1,6 @@
 """The read-along page in real headless Chromium: highlights at given times, axe-core, keyboard, no autoplay.
 
-The page and its MP3 are written by :func:`pressreader.readalong.write_read_along` and opened
+The page and its MP3 are written by :func:`pressreader.publish.readalong.write_read_along` and opened
 from ``file://`` with the page's Content-Security-Policy in force. The test controls the media clock
 by setting the audio's ``currentTime`` and waiting for ``seeked``. Screenshots of two moments go to
 ``artifacts/screenshots/read-along-*.png``. Needs espeak-ng and lameenc as well as Chromium.
@@ -16,11 +16,11 @@ from typing import Any
 import pytest
 
 from pressreader.models import Article
-from pressreader.readalong import write_read_along
+from pressreader.publish.readalong import write_read_along
 from pressreader.speech.espeak import TimedSpan
 
 from tests.pages import expected_article, fixture_pages
-from tests.render.browser.conftest import AXE_TAGS, SCREENSHOTS
+from tests.rendering.browser.conftest import AXE_TAGS, SCREENSHOTS
 
 pytestmark = pytest.mark.speech
 
@@ -205,7 +205,7 @@ def test_talking_book_chapters_pass_axe(browser: Any, axe_source: str, tmp_path:
     """The EPUB's chapters and navigation document, as a browser renders them: zero axe-core violations."""
     import zipfile
 
-    from pressreader.epub import export_epub
+    from pressreader.publish.epub import export_epub
 
     book = export_epub([_article(), Article("Title", ("Call 0800 555 111.",))], tmp_path / "book.epub")
     with zipfile.ZipFile(book) as z:

@@ -15,9 +15,9 @@ from typing import Any
 
 import pytest
 
-from pressreader.crawling import CrawlProgress, crawl, site_key
-from pressreader.fetching import Fetcher, FetchOptions
-from pressreader.store import Archive
+from pressreader.archive.crawling import CrawlProgress, crawl, site_key
+from pressreader.archive.store import Archive
+from pressreader.web import Fetcher, FetchOptions
 
 Site = Any
 ROOT = Path(__file__).resolve().parents[2]
@@ -86,7 +86,7 @@ def test_a_recrawl_stops_reading_listings_once_caught_up(aspnet: Site, fetcher: 
         assert archive.last_full_crawl(site_key(start)) is not None
         aspnet.clear_log()
         with pytest.MonkeyPatch.context() as patch:
-            patch.setattr("pressreader.crawling.CAUGHT_UP", 3)
+            patch.setattr("pressreader.archive.crawling.CAUGHT_UP", 3)
             again = crawl(start, archive, fetcher=fetcher)
     assert len(again.unchanged) == 3
     listing_pages = [p for p, _s, _z, _h in aspnet.log if "Latest-News" in p]
@@ -160,9 +160,9 @@ def test_since_limits_the_crawl(wp_site: Site, fetcher: Fetcher, tmp_path: Path)
 
 _CHILD = """
 import sys
-from pressreader.crawling import crawl
-from pressreader.fetching import FetchOptions, Fetcher
-from pressreader.store import Archive
+from pressreader.archive.crawling import crawl
+from pressreader.web import FetchOptions, Fetcher
+from pressreader.archive.store import Archive
 with Archive(sys.argv[2]) as archive, Fetcher(FetchOptions(delay=0, read_timeout=5)) as fetcher:
     crawl(sys.argv[1], archive, fetcher=fetcher, workers=2)
 print("finished")

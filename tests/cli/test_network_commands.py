@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from pressreader import cli
+from pressreader.archive.crawling import CrawlProgress
 from pressreader.cli.network import _Progress
-from pressreader.crawling import CrawlProgress
 
 Site = Any
 

@@ -21,13 +21,13 @@ import os
 from pathlib import Path
 from typing import Literal
 
-from .errors import SpeechError
-from .models import Article
-from .rendering import RenderOptions, article_filename, render
-from .speech.engine import SpeechEngine
-from .speech.espeak import EspeakSynth
-from .speech.options import SpeechOptions
-from .speech.timing import TimedAudio, timed_speech
+from ..errors import SpeechError
+from ..models import Article
+from ..rendering import RenderOptions, article_filename, render
+from ..speech.engine import SpeechEngine
+from ..speech.espeak import EspeakSynth
+from ..speech.options import SpeechOptions
+from ..speech.timing import TimedAudio, timed_speech
 
 __all__ = ["read_along_page", "write_read_along"]
 

@@ -30,14 +30,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from .errors import OptionsError, SpeechError
-from .models import Article
-from .rendering._layout import domain, part_languages, safe_url, site_name
-from .rendering.html import esc, marked
-from .speech.engine import SpeechEngine, check_output_path
-from .speech.espeak import EspeakSynth
-from .speech.options import SpeechOptions
-from .speech.timing import TimedAudio, TimedSentence, timed_speech
+from ..errors import OptionsError, SpeechError
+from ..models import Article
+from ..rendering._layout import domain, part_languages, safe_url, site_name
+from ..rendering.html import esc, marked
+from ..speech.engine import SpeechEngine, check_output_path
+from ..speech.espeak import EspeakSynth
+from ..speech.options import SpeechOptions
+from ..speech.timing import TimedAudio, TimedSentence, timed_speech
 
 __all__ = ["ACTIVE_CLASS", "EpubOptions", "export_epub", "smil_clock"]
 

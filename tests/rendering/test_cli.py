@@ -108,7 +108,7 @@ def test_export_html_from_a_missing_archive(tmp_path: Path, capsys: pytest.Captu
 
 
 def test_export_html_from_an_archive(tmp_path: Path) -> None:
-    store = pytest.importorskip("pressreader.store")
+    store = pytest.importorskip("pressreader.archive.store")
     from pressreader.models import Article
 
     db = tmp_path / "archive.sqlite"

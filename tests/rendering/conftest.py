@@ -1,6 +1,6 @@
 """Articles the rendering tests run on, found automatically.
 
-``tests/render/articles/*.json`` are articles written for these tests (the
+``tests/rendering/articles/*.json`` are articles written for these tests (the
 Warwickshire seed page, a Kent release with two speakers and notes, and an
 awkward one with hostile text); every ``tests/fixtures/pages/<site>/<slug>.json``
 (the parser's expected Articles) is added as it appears. Any test that takes

@@ -8,9 +8,9 @@ Every page that fails is recorded in the archive with its error and retried
 on the next run, even when discovery no longer lists it.
 
 Discovery itself (:func:`discover`, :class:`ArticleLink`) lives in
-:mod:`pressreader.discovery` and is re-exported here.
+:mod:`pressreader.web.discovery` and is re-exported here.
 
-    >>> from pressreader.crawling import CrawlReport
+    >>> from pressreader.archive.crawling import CrawlReport
     >>> print(CrawlReport("kent", new=("https://k.example/a",)).summary())
     kent: 1 new, 0 updated, 0 unchanged, 0 failed
 """
@@ -27,10 +27,10 @@ from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import urlsplit
 
-from .discovery import ArticleLink, discover, resolve_site
-from .errors import FetchError, ParseError
-from .fetching import Fetcher, FetchOptions, Response
-from .sites import DEFAULT_REGISTRY, Site, SiteRegistry
+from ..errors import FetchError, ParseError
+from ..sites import DEFAULT_REGISTRY, Site, SiteRegistry
+from ..web import Fetcher, FetchOptions, Response
+from ..web.discovery import ArticleLink, discover, resolve_site
 from .store import Archive
 
 __all__ = ["ArticleLink", "CrawlProgress", "CrawlReport", "crawl", "discover", "site_key"]
@@ -263,7 +263,7 @@ class _Crawl:
             self.archive.touch(link.url, modified=link.modified)
             self.note(link.url, "unchanged")
             return
-        from .parse import parse_article
+        from ..parse import parse_article
 
         try:
             article = parse_article(response.markup, response.final_url, site=self.site)

@@ -17,9 +17,9 @@ from xml.etree import ElementTree
 
 import pytest
 
-from pressreader.epub import ACTIVE_CLASS, EpubOptions, export_epub, smil_clock
 from pressreader.errors import OptionsError, SpeechError
 from pressreader.models import Article
+from pressreader.publish.epub import ACTIVE_CLASS, EpubOptions, export_epub, smil_clock
 
 from tests.pages import BILINGUAL, expected_article, fixture_pages
 

@@ -5,9 +5,9 @@ URL and yields :class:`ArticleLink` values, stopping at ``since`` or
 ``limit``. The WordPress API and feeds give dates (and often content); the
 article page itself stays the source of truth for quotes, so a crawl still
 fetches it. Feeds are parsed with lxml safely (no entity expansion, no DTD,
-no network). HTML listings are read by :mod:`pressreader.listing`.
+no network). HTML listings are read by :mod:`pressreader.web.listing`.
 
-    >>> from pressreader.discovery import ArticleLink
+    >>> from pressreader.web.discovery import ArticleLink
     >>> ArticleLink("https://pcc.example/news/a/", "A story", None, "listing").source
     'listing'
 """
@@ -27,17 +27,18 @@ from urllib.parse import urlencode, urljoin, urlsplit
 
 from lxml import etree
 
-from .errors import (
+from ..errors import (
     BlockedByFirewall,
     FetchError,
     HTTPStatusError,
     RobotsDisallowed,
     SiteError,
 )
-from .fetching import Fetcher, FetchOptions, Response
+from ..parse.dates import parse_iso_date
+from ..sites import DEFAULT_REGISTRY, Site, SiteRegistry
+from .fetcher import Fetcher
 from .listing import listing_links, same_site
-from .parse.dates import parse_iso_date
-from .sites import DEFAULT_REGISTRY, Site, SiteRegistry
+from .messages import FetchOptions, Response
 
 __all__ = ["ArticleLink", "LinkSource", "discover", "resolve_site"]
 

@@ -1,6 +1,6 @@
 """Read-along pages (speech/readalong.py and the read-along mode of render/html.py), without a browser.
 
-The browser half (highlights at given times, axe-core, keyboard) is tests/render/browser/test_read_along.py.
+The browser half (highlights at given times, axe-core, keyboard) is tests/rendering/browser/test_read_along.py.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import pytest
 
 from pressreader.errors import OptionsError, RenderError, SpeechError
 from pressreader.models import Article
-from pressreader.readalong import read_along_page, write_read_along
+from pressreader.publish.readalong import read_along_page, write_read_along
 from pressreader.rendering import RenderOptions, render
 from pressreader.rendering._css import READ_ALONG_THEMES, THEMES
 from pressreader.speech.timing import timed_speech

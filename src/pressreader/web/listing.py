@@ -30,7 +30,7 @@ from urllib.parse import parse_qsl, urldefrag, urljoin, urlsplit
 
 from lxml import etree, html
 
-from .parse.dates import parse_iso_date, parse_visible_date
+from ..parse.dates import parse_iso_date, parse_visible_date
 
 __all__ = ["ListingItem", "ListingPage", "is_article_url", "listing_links", "page_number", "same_site"]
 

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pressreader.discovery import FeedError, parse_feed
-from pressreader.listing import is_article_url, listing_links, page_number
+from pressreader.web.discovery import FeedError, parse_feed
+from pressreader.web.listing import is_article_url, listing_links, page_number
 
 BASE = "https://www.pcc.example/news/"
 
