@@ -72,6 +72,9 @@ SPLIT = [
     ("the Rape Crisis Centre’s Kim Lee said", ("Kim Lee", None)),
     ("Michael Ahrens, a Rubio spokesman, said", ("Michael Ahrens", None)),
     ("House Speaker Paul Ryan, the convention chair, told", ("Paul Ryan", "House Speaker")),
+    # a clause between the subject and its verb is not the subject
+    ("Clinton, speaking to reporters on her plane to Tampa, said", ("Clinton", None)),
+    ("Ann Lee, 45, of Leeds, said", ("Ann Lee", None)),
     # no person: never guessed
     ("He said", (None, None)),
     ("A Warwickshire Police spokesperson said", (None, None)),
@@ -145,6 +148,10 @@ RESOLVE = [
     (["Dr Jane Smith", "Dr Smith", "she"], [("Jane Smith", None)] * 3),
     # a surname first, the full name later
     (["Commissioner Jones", "Kim Jones"], [("Kim Jones", "Commissioner")] * 2),
+    # a common given name tells the gender: "she" skips the man named last
+    (["Lisa Townsend", "Mark Lee", "she"], [("Lisa Townsend", None), ("Mark Lee", None), ("Lisa Townsend", None)]),
+    # a surname binds more than a word of a later name: "Trump" is still Donald Trump
+    (["Donald Trump", "Trump Tower", "Trump"], [("Donald Trump", None), ("Trump Tower", None), ("Donald Trump", None)]),
 ]
 
 

@@ -388,6 +388,14 @@ def parse_subject(text: str, inverted: bool = False) -> SpeakerRef:
         parts = text.strip().rstrip(",").split(",")
         named = parse_subject(parts[-2]) if len(parts) >= 2 and parts[-1].split()[0] in ("a", "an", "the") else _NOBODY
         return named if named.name else SpeakerRef(person=True)
+    parts = text.strip().rstrip(",").split(",")
+    k = len(parts) - 1
+    while k > 0 and (parts[k].strip()[:1].islower() or parts[k].strip()[:1].isdigit()):
+        k -= 1
+    if 0 <= k < len(parts) - 1:  # "Clinton, speaking to reporters in Tampa, said"; "Ann Lee, 45, of Leeds, said"
+        named = parse_subject(",".join(parts[: k + 1]))
+        if named.name:
+            return named if named.role else _appositive(named, parts[k + 1])
     kept = _phrase(words, from_end=True)
     first = len(words) - len(kept)
     definite = first > 0 and words[first - 1] in ("the", "The")

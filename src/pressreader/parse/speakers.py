@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .people import SpeakerRef, expand_role
-from .vocabulary import OFFICE_WORDS, ROLE_WORDS
+from .vocabulary import FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES, OFFICE_WORDS, ROLE_WORDS
 
 __all__ = ["People"]
 
@@ -34,6 +34,11 @@ class _Person:
     gender: str | None = None
     role: str | None = None  # the longest seen (the first of equal length)
     offices: set[str] = field(default_factory=set)  # office keys its roles answer to
+
+    @property
+    def surname(self) -> str:
+        """The last word of the name, lower-cased."""
+        return self.name.rsplit(None, 1)[-1].lower()
 
 
 class People:
@@ -90,12 +95,19 @@ class People:
         person = self._persons[pid]
         if ref.gender and ref.name:
             person.gender = ref.gender
+        elif person.gender is None and ref.name:
+            given = person.name.split()[0]
+            person.gender = "f" if given in FEMALE_GIVEN_NAMES else "m" if given in MALE_GIVEN_NAMES else None
         if ref.role and ref.name:
             if person.role is None or len(ref.role) > len(person.role):
                 person.role = ref.role
             person.offices.update(self._offices(ref.role))
-        for word in person.name.split():
-            self._by_word[word.lower()] = pid
+        words = person.name.lower().split()
+        for word in words:
+            other = self._by_word.get(word)
+            if word != words[-1] and other is not None and other != pid and self._persons[other].surname == word:
+                continue  # "Trump Tower" does not take "Trump" from Donald Trump: a surname binds more
+            self._by_word[word] = pid
         for office in person.offices:  # bounded by the vocabulary, not by the page
             self._by_office[office] = pid
         if person.gender:

@@ -15,8 +15,10 @@ from __future__ import annotations
 __all__ = [
     "ABBREVIATED_TITLES",
     "CONNECTORS",
+    "FEMALE_GIVEN_NAMES",
     "FEMALE_HONORIFICS",
     "HONORIFICS",
+    "MALE_GIVEN_NAMES",
     "MALE_HONORIFICS",
     "NOT_NAMES",
     "OFFICE_WORDS",
@@ -108,6 +110,42 @@ ABBREVIATED_TITLES: frozenset[str] = (
     HONORIFICS
     | {a for a in ROLE_ABBREVIATIONS if " " not in a}
     | {"Capt", "Col", "Cmdr", "Det", "Ch", "Gen", "Hon", "Jr", "Lt", "Maj", "Rt", "Sr", "St"}
+)
+
+#: Common given names that say whether "he" or "she" can mean a person ("Lisa Townsend …
+#: she said"). A name missing here only leaves the person's gender unknown; a name used by
+#: both (Kim, Sam, Alex, Jo) is in neither list.
+FEMALE_GIVEN_NAMES: frozenset[str] = frozenset(
+    {
+        "Abigail", "Alice", "Alison", "Amanda", "Amy", "Andrea", "Angela", "Ann", "Anna", "Anne", "Barbara",
+        "Bernadette", "Beth", "Bethany", "Betsy", "Brenda", "Caitlin", "Carly", "Carol", "Caroline", "Catherine",
+        "Cathy", "Charlotte", "Chelsea", "Cheryl", "Christine", "Claire", "Clare", "Debbie", "Deborah", "Debra",
+        "Denise", "Diana", "Diane", "Donna", "Dorothy", "Elaine", "Eleanor", "Elizabeth", "Ellen", "Emily", "Emma",
+        "Fiona", "Gillian", "Gina", "Hannah", "Harriet", "Hayley", "Heather", "Helen", "Irene", "Jacqueline", "Jane",
+        "Janet", "Jayne", "Jean", "Jennifer", "Jessica", "Jill", "Joan", "Joanna", "Joanne", "Josephine", "Joyce",
+        "Judith", "Judy", "Julia", "Julie", "Karen", "Kate", "Katherine", "Kathleen", "Kathryn", "Katie", "Katy",
+        "Kay", "Kayleigh", "Kirsty", "Laura", "Lauren", "Lesley", "Linda", "Lisa", "Liz", "Lorraine", "Louise",
+        "Lucy", "Lynn", "Lynne", "Madeleine", "Maggie", "Margaret", "Maria", "Marie", "Marion", "Martha", "Mary",
+        "Megan", "Melanie", "Michelle", "Nancy", "Natalie", "Nicola", "Nicole", "Nikki", "Olivia", "Pamela",
+        "Patricia", "Paula", "Penny", "Rachel", "Rebecca", "Ruth", "Sally", "Samantha", "Sandra", "Sarah", "Sharon",
+        "Shirley", "Sophie", "Stephanie", "Susan", "Suzanne", "Tanya", "Theresa", "Tina", "Tracey", "Tracy",
+        "Valerie", "Victoria", "Wendy", "Yvette", "Yvonne", "Zoe",
+    }
+)
+MALE_GIVEN_NAMES: frozenset[str] = frozenset(
+    {
+        "Aaron", "Adam", "Adrian", "Alan", "Alastair", "Albert", "Alistair", "Andrew", "Andy", "Anthony", "Arthur",
+        "Barry", "Ben", "Benjamin", "Bernard", "Bill", "Bob", "Boris", "Brian", "Bruce", "Carl", "Charles", "Charlie",
+        "Chris", "Christopher", "Colin", "Craig", "Dan", "Daniel", "Darren", "Dave", "David", "Dean", "Dennis",
+        "Derek", "Dick", "Donald", "Douglas", "Duncan", "Edward", "Eric", "Frank", "Fred", "Gareth", "Gary", "Gavin",
+        "Geoffrey", "George", "Gerald", "Giles", "Gordon", "Graham", "Greg", "Harold", "Harry", "Henry", "Hugh",
+        "Ian", "Jack", "Jacob", "James", "Jamie", "Jason", "Jeff", "Jeremy", "Jim", "Joe", "John", "Jonathan",
+        "Joseph", "Josh", "Keith", "Ken", "Kevin", "Mark", "Martin", "Matt", "Matthew", "Michael", "Mike", "Neil",
+        "Nick", "Nigel", "Oliver", "Patrick", "Paul", "Peter", "Phil", "Philip", "Ralph", "Richard", "Rick", "Rob",
+        "Robert", "Roger", "Ron", "Ronald", "Roy", "Russell", "Scott", "Sean", "Simon", "Stephen", "Steve", "Steven",
+        "Stuart", "Ted", "Terry", "Thomas", "Tim", "Timothy", "Tom", "Tony", "Trevor", "Vincent", "Walter", "Wayne",
+        "William",
+    }
 )
 
 #: Capitalised words that make up offices and ranks (never part of a personal name).
