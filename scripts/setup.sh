@@ -10,7 +10,7 @@ packages=(espeak-ng libespeak-ng1 alsa-utils)
 extras="."
 if [ "${1:-}" = "--test" ]; then
     packages+=(chromium sox epubcheck)
-    extras=".[test,bench,mp3]"
+    extras=".[test,bench]"
 fi
 if ! python3 -c "import ensurepip, venv" 2>/dev/null; then
     packages+=(python3-venv)

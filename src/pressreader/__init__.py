@@ -47,6 +47,7 @@ _EXPORTS: dict[str, str] = {
     "WrongContentType": "errors",
     "ArchiveError": "errors",
     "RenderError": "errors",
+    "PublishError": "errors",
     "SpeechError": "errors",
     "SpeechUnavailable": "errors",
     "PlaybackUnavailable": "errors",
@@ -91,6 +92,9 @@ _EXPORTS: dict[str, str] = {
     "timed_speech": "speech.timing",
     "TimingMap": "speech.timing",
     "write_read_along": "publish",
+    "build_podcast": "publish",
+    "PodcastOptions": "publish",
+    "PodcastReport": "publish",
     "export_epub": "publish",
     "EpubOptions": "publish",
     # the reader for assistive-technology users
@@ -140,6 +144,9 @@ if TYPE_CHECKING:
         PressreaderError as PressreaderError,
     )
     from .errors import (
+        PublishError as PublishError,
+    )
+    from .errors import (
         RenderError as RenderError,
     )
     from .errors import (
@@ -173,6 +180,9 @@ if TYPE_CHECKING:
     from .parse import extract_quotes as extract_quotes
     from .parse import parse_article as parse_article
     from .publish import EpubOptions as EpubOptions
+    from .publish import PodcastOptions as PodcastOptions
+    from .publish import PodcastReport as PodcastReport
+    from .publish import build_podcast as build_podcast
     from .publish import export_epub as export_epub
     from .publish import write_read_along as write_read_along
     from .reader import (

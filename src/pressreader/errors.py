@@ -20,6 +20,7 @@ boundary with ``raise ... from exc`` so callers only ever catch ours::
     │   └── WrongContentType    not an HTML (or feed/JSON, where asked) response
     ├── ArchiveError            the article archive cannot be opened or written
     ├── RenderError             an article cannot be rendered as asked
+    ├── PublishError            a podcast (or other output for readers) cannot be made as asked
     └── SpeechError             the speech engine failed, hung or was given bad input
         ├── SpeechUnavailable   no engine works here; .fix says how to install one
         └── PlaybackUnavailable audio can be made but not played; save it instead
@@ -149,6 +150,10 @@ class ArchiveError(PressreaderError):
 
 class RenderError(PressreaderError):
     """An article could not be rendered to the requested target."""
+
+
+class PublishError(PressreaderError):
+    """A podcast cannot be made as asked: no releases, a release without a date, an unwritable folder."""
 
 
 class SpeechError(PressreaderError):

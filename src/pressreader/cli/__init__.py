@@ -26,7 +26,7 @@ from ._common import EXIT_ERROR, EXIT_OK, EXIT_USAGE, Handler, UsageError, fail
 __all__ = ["build_parser", "main"]
 
 # Subcommand modules, in the order their commands appear in --help.
-_GROUPS = ("parsing", "network", "rendering", "speaking", "books")
+_GROUPS = ("parsing", "network", "rendering", "speaking", "books", "podcast")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -397,8 +397,8 @@ def export_epub(
         raise SpeechError(f"cannot write a talking book as {target.name!r}: use a .epub file name")
     if importlib.util.find_spec("lameenc") is None:
         raise SpeechError(
-            "a talking book needs the MP3 encoder (EPUB cannot carry WAV): install the extra: "
-            "pip install 'pressreader[mp3]' (lameenc)"
+            "a talking book needs the MP3 encoder (EPUB cannot carry WAV), which is missing from this "
+            "installation: reinstall pressreader (pip install 'pressreader[mp3]' installs lameenc)"
         )
     spoken = [timed_speech(article, options.speech, engine=engine) for article in chosen]
     word_level = options.granularity == "word" and all(a.timing.granularity == "word" for a in spoken)

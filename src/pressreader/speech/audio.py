@@ -166,8 +166,8 @@ def _check_format(path: Path) -> str:
             import lameenc  # type: ignore[import-not-found,import-untyped,unused-ignore]  # noqa: F401
         except ImportError:
             raise SpeechError(
-                f"cannot save {path} as MP3: the optional encoder is not installed; "
-                "install the extra: pip install 'pressreader[mp3]' (lameenc), or save as .wav"
+                f"cannot save {path} as MP3: the MP3 encoder (lameenc) is missing from this installation; "
+                "reinstall pressreader (pip install 'pressreader[mp3]' installs lameenc), or save as .wav"
             ) from None
         return "mp3"
     raise SpeechError(f"cannot save audio as {path.name!r}: use a .wav or .mp3 file name")
