@@ -6,6 +6,7 @@ articles; one build is shared by the tests of this module (it takes seconds).
 
 from __future__ import annotations
 
+import array
 import dataclasses
 import datetime
 import io
@@ -25,9 +26,10 @@ from lxml import etree
 from pressreader.errors import OptionsError, PublishError
 from pressreader.models import Article
 from pressreader.publish import PodcastOptions, build_podcast
+from pressreader.publish import podcast as podcast_module
 from pressreader.publish.cover import png_size
 from pressreader.publish.feed import ITUNES, PODCAST
-from pressreader.publish.podcast import MANIFEST, subheadings
+from pressreader.publish.podcast import _PEAK, MANIFEST, _peak_limited, subheadings
 from pressreader.publish.serve import PodcastServer
 from pressreader.speech.options import SpeechOptions
 
@@ -272,3 +274,35 @@ def test_a_link_out_of_the_folder_is_not_followed(podcast: Path, tmp_path: Path)
         urllib.request.urlopen(server.url + "leak.xml")
     caught.value.close()
     assert caught.value.code == 404
+
+
+def test_peak_limit_scales_down_only_what_is_too_loud() -> None:
+    loud = array.array("h", [0, 32767, -32768, 1000]).tobytes()
+    limited = array.array("h")
+    limited.frombytes(_peak_limited(loud))
+    assert max(limited) <= _PEAK
+    assert -min(limited) <= _PEAK
+    assert limited[3] == round(1000 * _PEAK / 32768)
+    quiet = array.array("h", [0, 20000, -20000]).tobytes()
+    assert _peak_limited(quiet) == quiet
+
+
+def test_episodes_are_spoken_with_headroom(articles: list[Article], tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """What goes to the MP3 encoder never peaks above -1 dBFS (an MP3 decoder clips at full scale)."""
+    seen: list[bytes] = []
+    real = podcast_module.TimedAudio
+
+    def recording(pcm: bytes, rate: int, timing: object) -> object:
+        seen.append(pcm)
+        return real(pcm, rate, timing)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(podcast_module, "TimedAudio", recording)
+    build_podcast(articles, tmp_path / "p", PodcastOptions(base_url=BASE))
+    assert len(seen) == len(articles)
+    for pcm in seen:
+        samples = array.array("h")
+        samples.frombytes(pcm)
+        assert max(samples) <= _PEAK
+        assert -min(samples) <= _PEAK
+        assert max(samples) > _PEAK // 4  # and it is still speech at a sensible level

@@ -9,7 +9,10 @@ subheading, each quote). The folder is what a web server publishes at
 ``PodcastOptions.base_url``; :mod:`pressreader.publish.serve` can serve it.
 
 Audio is mono MP3 at 64 kbit/s (about 0.5 MB a minute: small on a phone, clear
-for speech), peak-normalised to -1 dBFS so that no sample clips. Building again
+for speech). It is loudness-safe: espeak-ng at full volume reaches 0 dBFS, where
+an MP3 decoder clips, so episodes are spoken at 80 % of the chosen volume (every
+episode at the same level, about 1.5 dB below full scale at its loudest), and an
+episode that still peaks above -1 dBFS is scaled down to it. Building again
 synthesises only releases that are new or whose content changed (the release's
 JSON and the voice settings, not its date, decide); an unchanged set rebuilds
 the feed without speaking a word. Every file is written to a temporary name and
@@ -48,8 +51,9 @@ from .feed import Channel, Item, chapters_json, episode_guid, feed_xml, webvtt
 __all__ = ["Episode", "PodcastOptions", "PodcastReport", "build_podcast", "subheadings"]
 
 MANIFEST = ".pressreader-podcast.json"
-_FORMAT = "mp3-64k-mono-peak-1dB/1"  # part of every episode's content key: change it to rebuild all
+_FORMAT = "mp3-64k-mono-volume0.8-peak-1dB/1"  # part of every episode's content key: change it to rebuild all
 _PEAK = int(32767 * 10 ** (-1 / 20))  # -1 dBFS
+_HEADROOM = 0.8  # of the chosen volume: espeak-ng's full volume peaks at 0 dBFS
 _END = re.compile(r"[.!?:;,\"”’)\]…]$")
 
 
@@ -156,14 +160,14 @@ def _content_key(article: Article, options: PodcastOptions) -> str:
     return digest.hexdigest()
 
 
-def _normalised(pcm: bytes) -> bytes:
-    """16-bit PCM scaled so that its loudest sample peaks at -1 dBFS (never clipping)."""
+def _peak_limited(pcm: bytes) -> bytes:
+    """16-bit PCM scaled down, when its loudest sample is above -1 dBFS, to peak there."""
     samples = array.array("h")
     samples.frombytes(pcm[: len(pcm) - len(pcm) % 2])
     if not samples:
         return pcm
     peak = max(max(samples), -min(samples))
-    if peak == 0 or abs(peak - _PEAK) <= _PEAK // 100:
+    if peak <= _PEAK:
         return pcm
     gain = _PEAK / peak
     return array.array("h", [round(s * gain) for s in samples]).tobytes()
@@ -232,8 +236,9 @@ def _reusable(folder: Path, known: dict[str, Any] | None, key: str) -> Episode |
 
 def _speak(article: Article, guid: str, key: str, folder: Path, options: PodcastOptions,
            engine: SpeechEngine | EspeakSynth | None) -> Episode:
-    spoken = timed_speech(article, options.speech, engine=engine)
-    audio = TimedAudio(_normalised(spoken.pcm), spoken.sample_rate, spoken.timing)
+    quieter = dataclasses.replace(options.speech, volume=options.speech.volume * _HEADROOM)
+    spoken = timed_speech(article, quieter, engine=engine)
+    audio = TimedAudio(_peak_limited(spoken.pcm), spoken.sample_rate, spoken.timing)
     mp3 = audio.mp3_bytes()
     stem = "ep-" + hashlib.sha1(guid.encode()).hexdigest()[:12]
     cues = [(s.start, s.end, s.display if s.display.strip() else s.text) for s in spoken.timing.sentences]
