@@ -26,11 +26,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench_epub import month  # the same release set as the talking-book benchmark
+
 from pressreader.models import Article
 from pressreader.publish import PodcastOptions, build_podcast
 from pressreader.speech.timing import timed_speech
-
-from bench_epub import month  # the same release set as the talking-book benchmark
 
 
 def releases(n: int) -> list[Article]:
