@@ -55,7 +55,7 @@ def main() -> None:
         t1 = time.perf_counter()
         again = build_podcast(chosen, folder, options)
         t2 = time.perf_counter()
-        edited = [dataclasses.replace(chosen[0], body=(*chosen[0].body, "A paragraph added later."))] + chosen[1:]
+        edited = [dataclasses.replace(chosen[0], body=(*chosen[0].body, "A paragraph added later.")), *chosen[1:]]
         changed = build_podcast(edited, folder, options)
         t3 = time.perf_counter()
         for article in chosen:
