@@ -124,3 +124,20 @@ def test_host_without_serve_is_a_usage_error(tmp_path: Path, capsys: pytest.Capt
     assert main(["podcast", str(KENT), "-o", str(tmp_path / "p"), "--base-url", "https://example.org/",
                  "--host", "0.0.0.0"]) == 2
     assert re.search(r"--host only matters with --serve", capsys.readouterr().err)
+
+
+def test_no_speech_engine_says_how_to_get_one(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from pressreader.errors import SpeechUnavailable
+    from pressreader.publish import podcast as podcast_module
+
+    def unavailable(*args: object, **kwargs: object) -> object:
+        raise SpeechUnavailable("no speech engine works on this computer", fix="install espeak-ng")
+
+    monkeypatch.setattr(podcast_module, "timed_speech", unavailable)
+    code = main(["podcast", str(KENT), "-o", str(tmp_path / "p"), "--base-url", "https://example.org/"])
+    assert code == 1
+    err = capsys.readouterr().err
+    assert "Speech is not available" in err
+    assert "espeak-ng" in err
+    assert not (tmp_path / "p" / "feed.xml").exists()

@@ -23,7 +23,7 @@ import pytest
 import webvtt
 from lxml import etree
 
-from pressreader.errors import OptionsError, PublishError
+from pressreader.errors import OptionsError, PublishError, SpeechUnavailable
 from pressreader.models import Article
 from pressreader.publish import PodcastOptions, build_podcast
 from pressreader.publish import podcast as podcast_module
@@ -306,3 +306,26 @@ def test_episodes_are_spoken_with_headroom(articles: list[Article], tmp_path: Pa
         assert max(samples) <= _PEAK
         assert -min(samples) <= _PEAK
         assert max(samples) > _PEAK // 4  # and it is still speech at a sensible level
+
+
+def test_a_failure_half_way_leaves_the_feed_that_was_there(podcast: Path, articles: list[Article], tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "kept"
+    shutil.copytree(podcast, folder)
+    before = (folder / "feed.xml").read_bytes()
+    real = podcast_module.timed_speech
+    calls: list[str] = []
+
+    def failing(article: Article, *args: object, **kwargs: object) -> object:
+        calls.append(article.title)
+        if len(calls) == 2:
+            raise SpeechUnavailable("no speech engine works here", fix="install espeak-ng")
+        return real(article, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(podcast_module, "timed_speech", failing)
+    fresh = [dataclasses.replace(a, url=f"https://example.org/new/{i}/", canonical_url=None)
+             for i, a in enumerate(articles)]
+    with pytest.raises(SpeechUnavailable):
+        build_podcast(fresh, folder, PodcastOptions(base_url=BASE))
+    assert (folder / "feed.xml").read_bytes() == before
+    assert not list(folder.glob(".*.partial"))
