@@ -329,3 +329,17 @@ def test_a_failure_half_way_leaves_the_feed_that_was_there(podcast: Path, articl
         build_podcast(fresh, folder, PodcastOptions(base_url=BASE))
     assert (folder / "feed.xml").read_bytes() == before
     assert not list(folder.glob(".*.partial"))
+
+
+def test_characters_xml_forbids_are_left_out_of_every_text(articles: list[Article], tmp_path: Path) -> None:
+    body = ("A \x07 bell and a \ufdd0 noncharacter.", *articles[2].body)
+    hostile = dataclasses.replace(articles[2], title="Kent\x0b PCC\ufffe elected\x1b[31m", url="https://x.example/1/",
+                                  canonical_url=None, body=body)
+    report = build_podcast([hostile], tmp_path / "p", PodcastOptions(base_url=BASE, title="Odd\x00 name"))
+    feed = feedparser.parse(report.feed.read_bytes())
+    assert not feed.bozo
+    assert feed.entries[0].title == "Kent PCC elected[31m"
+    etree.fromstring(report.feed.read_bytes())  # well-formed XML
+    (episode,) = report.episodes
+    webvtt.read(str(tmp_path / "p" / episode.transcript))
+    json.loads((tmp_path / "p" / episode.chapters).read_text(encoding="utf-8"))

@@ -91,7 +91,7 @@ def _lines(words: list[str], per_line: int) -> list[str]:
 
 def _layout(text: str) -> list[str]:
     """The lines that give the largest letters on a square: the most even fit of words to lines."""
-    words = _letters(text).split() or ["PODCAST"]
+    words = _letters(text[:120]).split()[:12] or ["PODCAST"]  # a cover holds a name, not a paragraph
     best: list[str] = []
     best_scale = 0.0
     for per_line in range(max(len(w) for w in words), sum(len(w) + 1 for w in words) + 1):
