@@ -150,6 +150,8 @@ def last_sentence_end(text: str) -> int | None:
     for m in sentence_ends(text):
         cut = m.end()
     return cut
+
+
 # lower-case words allowed between a subject and its verb ("has also welcomed")
 _TRAILERS = frozenset({"has", "have", "had", "also", "today", "yesterday", "further", "then", "later",
                        "previously", "once", "again", "recently", "warmly", "both", "is", "was",
