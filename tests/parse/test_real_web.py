@@ -284,3 +284,52 @@ def test_readers_and_listeners_are_told_of_a_fallback() -> None:
     located = Article("A page", ("Some readable text of the page.",))
     assert FALLBACK_NOTICE not in render(located, "text", options=RenderOptions())
     assert "notice" not in [u.kind for u in speech_script(located)]
+
+
+_INTRO = ("<p>This lemon cake is baked in one tray, which makes it easy to share at a village fete or a "
+          "school fair, and it keeps well for several days.</p><p>Start the day before, so that the syrup has "
+          "time to soak in properly, and use unwaxed lemons if you can find them.</p>")
+
+
+def test_a_long_list_does_not_become_the_whole_story() -> None:
+    """Many list items outscore two paragraphs beside them: the story is what holds the list."""
+    items = "".join(f"<li>Step {n}: stir the mixture gently, then leave it to rest.</li>" for n in range(12))
+    page = (f"<html><body><h1>Lemon tray bake</h1><div><section><ol>{items}</ol></section>"
+            f"<section>{_INTRO}</section></div></body></html>")  # the prose after the list: no standfirst
+    article = parse_article(page)
+    assert article.body[0].startswith("Step 0")
+    assert any(p.startswith("This lemon cake") for p in article.body)
+
+
+def test_a_story_split_into_wrapped_components_is_read_whole() -> None:
+    """A CMS that wraps each part of the story in its own components keeps every part."""
+    def part(text: str) -> str:
+        return f"<div class='field__item'><div class='paragraph'><div class='text'>{text}</div></div></div>"
+
+    long_part = "".join(f"<p>Paragraph {n} of the main part says what the council decided and why it matters "
+                        f"to residents of the town.</p>" for n in range(6))
+    page = ("<html><body><h1>Council decides</h1><div class='field__items'>"
+            + part(long_part) + part("<p>The second part names who will carry out the work, and when it "
+                                     "is due to start next spring.</p>") + "</div></body></html>")
+    article = parse_article(page)
+    assert any(p.startswith("The second part") for p in article.body)
+    assert article.body[0].startswith("Paragraph 0")
+
+
+def test_ruby_readings_are_not_read_into_the_text() -> None:
+    page = ("<html><body><h1>News</h1><p><ruby>子<rt>こ</rt></ruby>どもへの"
+            "<ruby>虐待<rp>(</rp><rt>ぎゃくたい</rt>"
+            "<rp>)</rp></ruby>をなくすための法律ができて、親が子どもを教育するために、たたいたり蹴ったりする"
+            "体罰を禁止することになりました。</p></body></html>")
+    assert parse_article(page).body[0].startswith("子どもへの虐待をなくすための法律")
+
+
+def test_a_dialog_is_furniture() -> None:
+    """A pop-up of many short punctuated lines outscores a story of two long paragraphs, but is no story."""
+    story = "".join(f"<p>{'The council has agreed a new plan for the town centre, ' * 25}and work starts soon.</p>"
+                    for _ in range(2))
+    dialog = "<div class='dialog__scroll'>" + "<p>Sign up, save, share, and get offers.</p>" * 6 + "</div>"
+    page = f"<html><body><h1>Town plan</h1>{dialog}<main><div class='the-content'>{story}</div></main></body></html>"
+    article = parse_article(page)
+    assert article.body[0].startswith("The council has agreed")
+    assert not any("Sign up" in p for p in article.body)

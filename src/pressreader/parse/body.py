@@ -20,6 +20,7 @@ __all__ = ["choose_root", "fallback_blocks", "first_words", "readable", "split_n
 
 _MIN_SCORED = 25  # characters; shorter blocks are labels and links, not paragraphs
 _MAX_LINK_DENSITY = 0.5
+_LIST_TAGS = frozenset({"ul", "ol", "dl", "table", "tbody", "thead", "tfoot", "tr"})
 _PARAGRAPH_TAGS = frozenset({"p", "li", "blockquote", "div", "td", "tr", "dd", "pre", "section", "article"})
 
 
@@ -69,18 +70,30 @@ def choose_root(blocks: Sequence[Block], page: Page | None = None) -> list[Eleme
         return [declared]
     top = max(scores, key=scores.__getitem__)
     top_score = scores[top]
+    # A list or a table is a part of a story, never all of it: the story is what holds it.
+    while top.tag in _LIST_TAGS and (up := top.getparent()) is not None and up.tag not in ("body", "html"):
+        top = up
+        top_score = max(top_score, scores.get(top, 0.0))
     # A parent that scores nearly as much as its best child holds story paragraphs beside it.
     parent = top.getparent()
     while parent is not None and parent.tag not in ("body", "html") and scores.get(parent, 0.0) >= top_score * 1.2:
         top, top_score = parent, scores[parent]
         parent = top.getparent()
-    roots = [top]
+    # Wrappers around the story hold nothing else: its siblings are the wrapper's siblings.
     parent = top.getparent()
+    while parent is not None and parent.tag not in ("body", "html") and _only_child(parent, top):
+        top, parent = parent, parent.getparent()
+        top_score = scores.get(top) or top_score  # siblings are compared at the same depth
+    roots = [top]
     if parent is not None:
         for sibling in parent:
-            if sibling is not top and isinstance(sibling.tag, str) and scores.get(sibling, 0.0) >= top_score * 0.25:
+            if sibling is not top and isinstance(sibling.tag, str) and scores.get(sibling, 0.0) >= top_score * 0.15:
                 roots.append(sibling)
     return roots
+
+
+def _only_child(parent: Element, child: Element) -> bool:
+    return all(node is child for node in parent if isinstance(node.tag, str))
 
 
 def _declared_container(page: Page) -> Element | None:

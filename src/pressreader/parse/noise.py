@@ -33,6 +33,7 @@ __all__ = [
 DROP_TAGS = (
     "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "canvas",
     "button", "select", "input", "textarea", "option", "map", "audio", "video", "head",
+    "rt", "rp",  # ruby readings (furigana): the text is the base characters, as a reader sees them
 )  # fmt: skip
 
 #: Elements whose text is one paragraph of their own.
@@ -72,7 +73,7 @@ CHROME_WORDS = (
     "quick-exit", "quickexit", "exit-site", "hide-site", "comment", "comments", "respond",
     "pagination", "pager", "paging", "pagenav", "post-navigation", "nav-links", "tags", "tag-list",
     "tagcloud", "categories", "cat-links", "tags-links", "newsletter", "subscribe", "signup",
-    "search", "searchform", "modal", "popup", "overlay", "toolbar", "utility", "topbar",
+    "search", "searchform", "modal", "dialog", "popup", "overlay", "toolbar", "utility", "topbar",
     "top-bar", "promo", "advert", "advertisement", "ads", "more-news", "latest-news",
     "news-list", "news-listing", "also-read", "recommended", "read-more", "readmore",
     "author-bio", "screen-reader-text", "visually-hidden", "sr-only", "print-only",
