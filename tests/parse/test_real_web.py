@@ -333,3 +333,15 @@ def test_a_dialog_is_furniture() -> None:
     article = parse_article(page)
     assert article.body[0].startswith("The council has agreed")
     assert not any("Sign up" in p for p in article.body)
+
+
+def test_text_is_given_in_one_unicode_form() -> None:
+    """NFC, the W3C's form for the web: "য়" written as one code point or two is the same text."""
+    composed, decomposed = "\u09df", "\u09af\u09bc"  # NFC is the two code points (U+09DF is excluded)
+    page = (f"<html><head><title>Caf\u0065\u0301 {composed}</title></head><body><h1>Cafe\u0301 news {composed}</h1>"
+            f"<p>Kushtia{composed} residents met at the cafe\u0301 to talk about the new road plans today.</p>"
+            "</body></html>")
+    article = parse_article(page)
+    assert article.title == f"Caf\u00e9 news {decomposed}"
+    said = f"Kushtia{decomposed} residents met at the caf\u00e9 to talk about the new road plans today."
+    assert article.body[0] == said

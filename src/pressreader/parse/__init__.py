@@ -24,6 +24,7 @@ then what the page shows).
 from __future__ import annotations
 
 import datetime
+import unicodedata
 
 from ..errors import ParseError, SiteError
 from ..models import Article
@@ -175,6 +176,7 @@ def _parse(html: str | bytes, url: str | None, site: Site | str | None) -> Artic
     if not title:
         title = first_words(texts[0])
         extraction = "fallback"
+    title = unicodedata.normalize("NFC", title)  # as every paragraph is (see blocks.walk)
     body, notes = split_notes(texts)
     stops = frozenset(roots)
     declared = [declared_language(b.element, stops) for b in blocks[: len(body)]]

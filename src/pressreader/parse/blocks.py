@@ -21,6 +21,7 @@ more than a flat one.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 import lxml.etree
@@ -229,6 +230,8 @@ class _Walk:
 
     def flush(self, buffer: _Buffer, noise: str | None) -> None:
         text = " ".join("".join(buffer.parts).split())
+        if text and not unicodedata.is_normalized("NFC", text):
+            text = unicodedata.normalize("NFC", text)  # one form for one text (W3C: NFC on the web)
         if text:
             blocks = self.blocks
             blocks.append(Block(text, buffer.element, len(blocks), buffer.seq, noise, buffer.link_chars,

@@ -20,7 +20,7 @@ __all__ = ["choose_root", "fallback_blocks", "first_words", "readable", "split_n
 
 _MIN_SCORED = 25  # characters; shorter blocks are labels and links, not paragraphs
 _MAX_LINK_DENSITY = 0.5
-_LIST_TAGS = frozenset({"ul", "ol", "dl", "table", "tbody", "thead", "tfoot", "tr"})
+_LIST_TAGS = frozenset({"ul", "ol", "li", "dl", "dt", "dd", "table", "tbody", "thead", "tfoot", "tr"})
 _PARAGRAPH_TAGS = frozenset({"p", "li", "blockquote", "div", "td", "tr", "dd", "pre", "section", "article"})
 
 
