@@ -97,6 +97,8 @@ META_WORDS = (
 
 # Tokens that merely describe a layout ("has-sidebar", "no-comments") never match.
 _LAYOUT_PREFIXES = ("has-", "with-", "no-", "without-", "page-template", "layout-", "template-", "is-")
+#: Tokens about alignment ("header-content-align-left", "text-align-center") describe layout too.
+_ALIGNMENT = re.compile(r"(?:^|[-_])align(?:ment)?(?:[-_]|$)")
 
 #: Page builders call every block a widget: the widget's own name says what it is
 #: ("elementor-widget-text-editor" is story text, "elementor-widget-share-buttons" is not).
@@ -136,6 +138,8 @@ def noise_kind(
     True
     >>> noise_kind("span", "wp-caption-text", None, None)
     'meta'
+    >>> noise_kind("div", "recipe-card header-content-align-left", None, None) is None
+    True
     """
     if tag in CHROME_TAGS:
         return "chrome"
@@ -150,7 +154,7 @@ def noise_kind(
         if not attribute:
             continue
         for token in _SPLIT.split(attribute.lower()):
-            if not token or token.startswith(_LAYOUT_PREFIXES):
+            if not token or token.startswith(_LAYOUT_PREFIXES) or _ALIGNMENT.search(token):
                 continue
             if token.startswith("elementor-"):
                 if token.startswith(_BUILDER_WIDGET_PREFIXES):
