@@ -345,3 +345,22 @@ def test_text_is_given_in_one_unicode_form() -> None:
     assert article.title == f"Caf\u00e9 news {decomposed}"
     said = f"Kushtia{decomposed} residents met at the caf\u00e9 to talk about the new road plans today."
     assert article.body[0] == said
+
+
+def test_repeated_components_beside_the_story_are_read_too() -> None:
+    """A thread's posts, or a CMS's content elements, are parts alike: each with prose is the story."""
+    def post(text: str) -> str:
+        return (f"<article class='message'><div class='user'>Member</div><div class='message-body'>"
+                f"<div class='text'><p>{text}</p></div></div></article>")
+
+    first = "Our cat sheds a lot of dust at night, and we wonder whether the food is to blame, or the season. " * 4
+    page = ("<html><body><h1>Dust from the fur every night</h1><div class='thread'>"
+            + post(first)
+            + post("Brush him every evening, and try a food with more oil in it, which helped our old tom.")
+            + post("A vet can check his skin as well, since dry skin gives just this kind of dust.")
+            + "</div><aside><p>Related threads, offers, and other news you may like to read today.</p></aside>"
+            "</body></html>")
+    article = parse_article(page)
+    assert any(p.startswith("Brush him") for p in article.body)
+    assert any(p.startswith("A vet can") for p in article.body)
+    assert not any("Related threads" in p for p in article.body)

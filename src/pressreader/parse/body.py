@@ -89,7 +89,24 @@ def choose_root(blocks: Sequence[Block], page: Page | None = None) -> list[Eleme
         for sibling in parent:
             if sibling is not top and isinstance(sibling.tag, str) and scores.get(sibling, 0.0) >= top_score * 0.15:
                 roots.append(sibling)
-    return roots
+    return roots + [part for part in _repeated_parts(top, scores) if not _inside(part, roots)]
+
+
+def _repeated_parts(top: Element, scores: dict[Element, float]) -> list[Element]:
+    """Components repeated beside the one holding the story (the posts of a forum thread, a CMS's
+    content elements): those just like it, with prose of their own, hold the story too."""
+    own = max((scores.get(e, 0.0) for e in top.iter()), default=0.0)
+    node = top
+    for _ in range(3):
+        parent = node.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            return []
+        kind = node.get("class")
+        twins = [c for c in parent if c is not node and c.tag == node.tag and kind and c.get("class") == kind]
+        if twins:
+            return [t for t in twins if max((scores.get(e, 0.0) for e in t.iter()), default=0.0) >= own * 0.3]
+        node = parent
+    return []
 
 
 def _only_child(parent: Element, child: Element) -> bool:
