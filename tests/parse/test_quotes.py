@@ -295,6 +295,11 @@ CASES: list[tuple[str, list[str] | str, list[Quote]]] = [
         "Councillor James A. Baker was there. “It is a good day for all of us,” he said.",
      ], [q("The scheme will be providing help", ("Ann B. Lee", None), 0),
          q("It is a good day for all of us", ("James A. Baker", "Councillor"), 1)]),
+    ("a sentence between two quotes of one speaker makes two quotes", [
+        "“We cannot stand still on road safety,” Kim Lee told the meeting in Rugby. Drivers who think "
+        "“the limits do not apply to them are wrong,” she said.",
+     ], [q("We cannot stand still on road safety", ("Kim Lee", None), 0),
+         q("the limits do not apply to them are wrong", ("Kim Lee", None), 0)]),
     # --- edge cases
     ("empty list", [], []),
     ("empty string", "", []),

@@ -41,6 +41,7 @@ __all__ = ["extract_quotes"]
 
 _BLANK_LINE_RE = re.compile(r"\n[ \t\r\f\v]*\n")
 _NEWLINE_RE = re.compile(r"\n")
+_SENTENCE_GAP_RE = re.compile(r"[.!?]\s+[^\s“”‘’\"']")  # a sentence ends, and another begins, between quotes
 _WORD_RE = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]+")
 _LEAD_GAP_RE = re.compile(r"^[\s,:;—–-]*(?:that\s*)?$")
 _LEAD_IN_RE = re.compile(r"[:,]\s*$")
@@ -383,7 +384,7 @@ def _units(paras: list[str], scanned: list[_Para], people: People) -> list[_Unit
             else:
                 continue
             parts = [(pi, s.text) for pi, s in chain]
-            _add(units, _Unit(parts, pid, key, role, [(pi, s.start, s.end) for pi, s in chain]))
+            _add(units, _Unit(parts, pid, key, role, [(pi, s.start, s.end) for pi, s in chain]), paras)
             for pi, _ in chain:
                 speaker_of[pi] = (pid, role)
             used.update(id(s) for _, s in chain)
@@ -432,17 +433,26 @@ def _title_case(text: str) -> bool:
 
 
 
-def _add(units: list[_Unit], unit: _Unit) -> None:
+def _add(units: list[_Unit], unit: _Unit, paras: list[str]) -> None:
     if units:
         last = units[-1]
         same = unit.pid == last.pid and (unit.pid is not None or unit.key == last.key)
-        if same and last.parts[-1][0] == unit.parts[0][0]:
+        if same and last.parts[-1][0] == unit.parts[0][0] and _interrupted(last, unit, paras):
             pi, text = last.parts[-1]
             last.parts[-1] = (pi, f"{text} {unit.parts[0][1]}")
             last.parts.extend(unit.parts[1:])
             last.spans.extend(unit.spans)
             return
     units.append(unit)
+
+
+def _interrupted(last: _Unit, unit: _Unit, paras: list[str]) -> bool:
+    """Whether only an attribution stands between two stretches ("…,” said X, “…"), not a sentence."""
+    if not last.spans or not unit.spans:
+        return True
+    pi, _, end = last.spans[-1]
+    pj, start, _ = unit.spans[0]
+    return pi != pj or not _SENTENCE_GAP_RE.search(paras[pi], end, start)
 
 
 # --- step 4: a signed statement with no quote marks ------------------------------------------
