@@ -300,6 +300,12 @@ CASES: list[tuple[str, list[str] | str, list[Quote]]] = [
         "“the limits do not apply to them are wrong,” she said.",
      ], [q("We cannot stand still on road safety", ("Kim Lee", None), 0),
          q("the limits do not apply to them are wrong", ("Kim Lee", None), 0)]),
+    ("a short stretch after the attribution's sentence goes on the quote", [
+        "“It is taxing on the force’s resources,” Kim Lee said. “Big time.” The force agreed.",
+     ], [q("It is taxing on the force’s resources Big time.", ("Kim Lee", None), 0)]),
+    ("a stretch right after another, with nothing between, goes on it", [
+        "Residents told the meeting: nothing changes. “We have asked for years and years now,” “No more.”",
+     ], [q("We have asked for years and years now, No more.", (None, None), 0)]),
     # --- edge cases
     ("empty list", [], []),
     ("empty string", "", []),

@@ -36,14 +36,16 @@ from .people import (
 )
 from .segments import DOUBLE, Seg, scan
 from .speakers import People
+from .statements import signature, signed_statement
 
 __all__ = ["extract_quotes"]
 
 _BLANK_LINE_RE = re.compile(r"\n[ \t\r\f\v]*\n")
 _NEWLINE_RE = re.compile(r"\n")
+_ADJACENT_RE = re.compile(r"[”\"]\s*[“\"]")  # one stretch closes, the next opens, nothing between
 _SENTENCE_GAP_RE = re.compile(r"[.!?]\s+[^\s“”‘’\"']")  # a sentence ends, and another begins, between quotes
 _WORD_RE = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]+")
-_LEAD_GAP_RE = re.compile(r"^[\s,:;—–-]*(?:that\s*)?$")
+_LEAD_GAP_RE = re.compile(r"^[\s,:;.—–-]*(?:that\s*)?$")  # "X said: “…", "…,” X said. “…"
 _LEAD_IN_RE = re.compile(r"[:,]\s*$")
 _SUBJECT_WORDS = frozenset({"he", "she", "the", "a", "an", "and", "of", "for", "&", "also", "then"})
 _LOOK = 200  # characters searched for a subject either side of a speech verb
@@ -93,7 +95,7 @@ def extract_quotes(paragraphs: Sequence[str] | str) -> list[Quote]:
     paras, starts = _as_paragraphs(paragraphs)
     people = People()
     scanned = [_Para(segs=scan(p)) for p in paras]
-    has_signature = len(paras) >= 3 and _signature(paras[-2], paras[-1]) is not None
+    has_signature = len(paras) >= 3 and signature(paras[-2], paras[-1]) is not None
     if not has_signature and not any(para.segs for para in scanned):
         return []  # no quote marks and no signature: nobody is quoted, skip the speaker work
     seen: dict[tuple[str, ...], SpeakerRef | None] = {}  # runs of words read so far, this call only
@@ -104,7 +106,7 @@ def extract_quotes(paragraphs: Sequence[str] | str) -> list[Quote]:
         if not has_signature:
             return []  # what the later paragraphs name can only matter to a signed statement
         _read(paras, scanned, people, seen, last_quoted + 1, len(paras))
-        signed = _signed_statement(paras, starts, people)
+        signed = signed_statement(paras, starts, people)
         return [signed] if signed else []
     _read_naming(paras, scanned, people, seen, last_quoted + 1, {u.pid for u in units if u.pid is not None})
     return [
@@ -125,7 +127,7 @@ def _read(paras: list[str], scanned: list[_Para], people: People,
     for index in range(start, stop):
         text = paras[index]
         _attribute(text, scanned[index], people, seen)
-        signer = _signature(paras[index - 1], text) if index else None
+        signer = signature(paras[index - 1], text) if index else None
         if signer is not None:  # "Lisa Townsend" / "Police and Crime Commissioner for Surrey"
             people.resolve(signer)
 
@@ -390,14 +392,25 @@ def _units(paras: list[str], scanned: list[_Para], people: People) -> list[_Unit
             used.update(id(s) for _, s in chain)
     # Rule 5: speech in double quotation marks counts without an attribution of its own.
     loose = False
+    ends = {(u.spans[-1][0], u.spans[-1][2]): u for u in units if u.spans}
     for i, para in enumerate(scanned):
-        for seg in para.segs:
+        for k, seg in enumerate(para.segs):
             if id(seg) in used or id(seg) in continued or not seg.closed or seg.family != DOUBLE:
+                continue
+            earlier = ends.get((i, para.segs[k - 1].end)) if k else None
+            if earlier is not None and _ADJACENT_RE.fullmatch(paras[i], para.segs[k - 1].end, seg.start):
+                # “It’s taxing,” “Big time.”: a stretch right after another, with nothing between, goes on
+                pi, text = earlier.parts[-1]
+                earlier.parts[-1] = (pi, f"{text} {seg.text}")
+                earlier.spans.append((i, seg.start, seg.end))
+                ends[(i, seg.end)] = earlier
                 continue
             if len(seg.text.split()) < _MIN_UNATTRIBUTED or _title_case(seg.text):
                 continue
             pid = _nearest_speaker(seg, para, scanned, i, speaker_of)
-            units.append(_Unit([(i, seg.text)], pid, ("unattributed", i, seg.start), spans=[(i, seg.start, seg.end)]))
+            unit = _Unit([(i, seg.text)], pid, ("unattributed", i, seg.start), spans=[(i, seg.start, seg.end)])
+            units.append(unit)
+            ends[(i, seg.end)] = unit
             loose = True
     if loose:
         units.sort(key=_first_paragraph)
@@ -453,44 +466,3 @@ def _interrupted(last: _Unit, unit: _Unit, paras: list[str]) -> bool:
     pi, _, end = last.spans[-1]
     pj, start, _ = unit.spans[0]
     return pi != pj or not _SENTENCE_GAP_RE.search(paras[pi], end, start)
-
-
-# --- step 4: a signed statement with no quote marks ------------------------------------------
-
-
-def _signature(name_line: str, role_line: str) -> SpeakerRef | None:
-    """A line that is only a personal name followed by a line that is only a role."""
-    if len(name_line) > 60 or len(role_line) > 120 or not name_line[-1:].isalpha():
-        return None
-    signer = parse_subject(name_line)
-    if signer.name is None or signer.role is not None or len(signer.name.split()) < 2:
-        return None
-    if len(name_line.split()) != len(signer.name.split()):
-        return None
-    office = parse_subject(role_line)
-    if office.role is None or office.name is not None or next(find_verbs(role_line), None):
-        return None
-    return SpeakerRef(name=signer.name, role=office.role, person=True)
-
-
-def _signed_statement(paras: list[str], starts: list[int], people: People) -> Quote | None:
-    if len(paras) < 3:
-        return None
-    signer = _signature(paras[-2], paras[-1])
-    pid = people.resolve(signer) if signer is not None else None
-    said = [i for i in range(len(paras) - 2) if paras[i].strip()]
-    if pid is None or not said:
-        return None
-    return Quote(
-        text="\n".join(paras[i].strip() for i in said),
-        speaker=people.name(pid),
-        role=people.role(pid),
-        paragraphs=tuple(said),
-        spans=tuple(_stripped_span(paras[i], starts[i]) for i in said),
-    )
-
-
-def _stripped_span(text: str, start: int) -> tuple[int, int]:
-    """Where ``text``, less its surrounding white space, lies when it starts at ``start``."""
-    lead = len(text) - len(text.lstrip())
-    return start + lead, start + len(text.rstrip())
