@@ -31,7 +31,7 @@ from ._common import (
 if TYPE_CHECKING:  # speech and the archive load only when a command runs
     from ..speech.options import SpeechOptions
 
-__all__ = ["parse_date", "register"]
+__all__ = ["archived", "named_site", "parse_date", "register", "speech_options"]
 
 
 def parse_date(text: str) -> datetime.date:
@@ -48,7 +48,12 @@ def parse_date(text: str) -> datetime.date:
         raise argparse.ArgumentTypeError(f"not a date such as 2024-10-01: {text!r}") from None
 
 
-def _speech(args: argparse.Namespace) -> SpeechOptions:
+def speech_options(args: argparse.Namespace) -> SpeechOptions:
+    """The voice options ``--voice``, ``--language``, ``--rate`` and ``--speed`` ask for.
+
+    >>> speech_options(argparse.Namespace(voice=None, language=None, rate=None, speed=1.5)).rate_factor
+    1.5
+    """
     from ..speech.options import SpeechOptions
 
     fields: dict[str, object] = {}
@@ -61,7 +66,14 @@ def _speech(args: argparse.Namespace) -> SpeechOptions:
         raise UsageError(str(exc)) from None
 
 
-def _from_archive(key: str, db: str | None, since: datetime.date, until: datetime.date) -> list[Article]:
+def archived(key: str, db: str | None, since: datetime.date, until: datetime.date) -> list[Article]:
+    """The archive's releases of site ``key`` dated ``since`` to ``until``; UsageError when there are none.
+
+    >>> archived("kent", "/no/such/archive.sqlite3", datetime.date(2024, 1, 1), datetime.date(2024, 2, 1))
+    Traceback (most recent call last):
+      ...
+    pressreader.cli._common.UsageError: no archive at /no/such/archive.sqlite3
+    """
     from ..archive.store import Archive
 
     if db is not None and not Path(db).is_file():
@@ -76,8 +88,12 @@ def _from_archive(key: str, db: str | None, since: datetime.date, until: datetim
     return articles
 
 
-def _site_key(source: str) -> str | None:
-    """The registry key ``source`` names, ``None`` for a file; UsageError for a misspelt site name."""
+def named_site(source: str) -> str | None:
+    """The registry key ``source`` names, ``None`` for a file; UsageError for a misspelt site name.
+
+    >>> named_site("kent"), named_site("-")
+    ('kent', None)
+    """
     from ..errors import SiteError
     from ..sites import DEFAULT_REGISTRY
 
@@ -96,11 +112,11 @@ def _site_key(source: str) -> str | None:
 
 def _articles(args: argparse.Namespace) -> list[Article]:
     until = args.until or datetime.date.today()
-    key = _site_key(args.sources[0]) if len(args.sources) == 1 else None
+    key = named_site(args.sources[0]) if len(args.sources) == 1 else None
     if key is not None:
         if args.since is None:
             raise UsageError("name the first day with --since DATE when exporting a site's releases")
-        return _from_archive(key, args.db, args.since, until)
+        return archived(key, args.db, args.since, until)
     articles = [load_article(read_bytes(source)) for source in args.sources]
     if args.since is not None:
         articles = [a for a in articles if a.date is None or args.since <= a.date <= until]
@@ -114,7 +130,7 @@ def _export_epub(args: argparse.Namespace) -> int:
 
     articles = _articles(args)
     try:
-        options = EpubOptions(title=args.title, granularity=args.granularity, speech=_speech(args))
+        options = EpubOptions(title=args.title, granularity=args.granularity, speech=speech_options(args))
     except OptionsError as exc:
         raise UsageError(str(exc)) from None
     path = export_epub(articles, args.output, options)
@@ -136,7 +152,7 @@ def _read_along(args: argparse.Namespace) -> int:
         options = RenderOptions(size=args.size, theme=args.theme, font=args.font)
     except OptionsError as exc:
         raise UsageError(str(exc)) from None
-    page = write_read_along(article, out, options, _speech(args), audio_format=args.audio, embed=args.embed)
+    page = write_read_along(article, out, options, speech_options(args), audio_format=args.audio, embed=args.embed)
     print(f"wrote {page} (open it in a browser; press Play to hear it)", file=sys.stderr)
     return EXIT_OK
 

@@ -14,7 +14,7 @@ import sys
 from ..errors import OptionsError
 from ..models import Article
 from ._common import EXIT_OK, UsageError, add_command, add_db, add_voice, load_article, read_bytes
-from .books import _from_archive, _site_key, _speech, parse_date
+from .books import archived, named_site, parse_date, speech_options
 
 __all__ = ["register"]
 
@@ -24,12 +24,12 @@ _LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 def _articles(args: argparse.Namespace) -> list[Article]:
     since = args.since or datetime.date.min
     until = args.until or datetime.date.today()
-    keys = [_site_key(source) for source in args.sources]
+    keys = [named_site(source) for source in args.sources]
     if all(key is not None for key in keys):
         found: list[Article] = []
         for key in dict.fromkeys(k for k in keys if k):
             try:
-                found += _from_archive(key, args.db, since, until)
+                found += archived(key, args.db, since, until)
             except UsageError as exc:
                 if args.since is not None or args.until is not None or not str(exc).startswith("no articles"):
                     raise
@@ -55,7 +55,7 @@ def _podcast(args: argparse.Namespace) -> int:
     if base_url is None:
         raise UsageError("say where the feed will be published with --base-url URL (or use --serve)")
     try:
-        options = PodcastOptions(base_url=base_url, title=args.title, limit=args.limit, speech=_speech(args))
+        options = PodcastOptions(base_url=base_url, title=args.title, limit=args.limit, speech=speech_options(args))
     except OptionsError as exc:
         raise UsageError(str(exc)) from None
     report = build_podcast(_articles(args), args.output, options)

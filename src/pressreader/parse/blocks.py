@@ -254,14 +254,12 @@ class _Walk:
             buffer.link_chars += len(text.strip())
 
     def _kind(self, element: Element, tag: str, parent_kind: str | None) -> str | None:
-        attrib = element.attrib
+        """The noise kind of an element with attributes or a tag of its own meaning (the caller checks)."""
         if element in self.protected:
             # It holds the story: its class words ("content-sidebar-wrap",
             # "newsletter-post") describe the layout, not furniture.
             return parent_kind
-        if not (attrib or tag in _SPECIAL):
-            return parent_kind
-        get = attrib.get
+        get = element.attrib.get
         kind = noise_kind(tag, get("class"), get("id"), get("role"), get("data-component"))
         if (self.marked and element in self.marked) or is_hidden(get("style"), get("hidden"), get("aria-hidden")):
             return "chrome"

@@ -231,21 +231,19 @@ def _attribute(p: str, para: _Para, people: People, seen: dict[tuple[str, ...], 
             attrs.append((at, 0, _Attr(at, m.end(), ref)))
     outside = _blank_segments(p, segs) if segs else p
     mentions = mentions_in(outside, seen)
-    events: list[tuple[int, int, _Attr | SpeakerRef]]
-    if not attrs:  # both lists are in order already: sort only when they interleave
-        events = [(offset, 1, ref) for offset, ref in mentions]
-    else:
-        events = attrs + [(offset, 1, ref) for offset, ref in mentions]
-        if mentions:
-            events.sort(key=_event_order)
+    events: list[tuple[int, int, _Attr | SpeakerRef]] = attrs + [(offset, 1, ref) for offset, ref in mentions]
+    kinds = bool(attrs) + bool(mentions)
     if people.known_words:  # "Sanders reiterated …": a known name on its own is a mention too
         taken = {offset for offset, _ in mentions}
-        events += [(m.start(), 2, SpeakerRef(name=m.group(), person=True)) for m in _WORD_RE.finditer(outside)
-                   if m.start() not in taken and people.knows(m.group())]
+        known = [(m.start(), 2, SpeakerRef(name=m.group(), person=True)) for m in _WORD_RE.finditer(outside)
+                 if m.start() not in taken and people.knows(m.group())]
+        events += known
+        kinds += bool(known)
+    if kinds > 1:  # each list is in order already: sort only when they interleave
         events.sort(key=_event_order)
     for _, kind, item in events:
-        if kind == 2:
-            if isinstance(item, SpeakerRef) and people.knows(item.name or ""):
+        if kind == 2:  # known when listed, and a release never forgets a name
+            if isinstance(item, SpeakerRef):
                 para.last_named = people.resolve(item)
             continue
         if isinstance(item, _Attr):
@@ -400,9 +398,7 @@ def _units(paras: list[str], scanned: list[_Para], people: People) -> list[_Unit
             earlier = ends.get((i, para.segs[k - 1].end)) if k else None
             if earlier is not None and _ADJACENT_RE.fullmatch(paras[i], para.segs[k - 1].end, seg.start):
                 # “It’s taxing,” “Big time.”: a stretch right after another, with nothing between, goes on
-                pi, text = earlier.parts[-1]
-                earlier.parts[-1] = (pi, f"{text} {seg.text}")
-                earlier.spans.append((i, seg.start, seg.end))
+                _extend(earlier, [(i, seg.text)], [(i, seg.start, seg.end)])
                 ends[(i, seg.end)] = earlier
                 continue
             if len(seg.text.split()) < _MIN_UNATTRIBUTED or _title_case(seg.text):
@@ -451,12 +447,17 @@ def _add(units: list[_Unit], unit: _Unit, paras: list[str]) -> None:
         last = units[-1]
         same = unit.pid == last.pid and (unit.pid is not None or unit.key == last.key)
         if same and last.parts[-1][0] == unit.parts[0][0] and _interrupted(last, unit, paras):
-            pi, text = last.parts[-1]
-            last.parts[-1] = (pi, f"{text} {unit.parts[0][1]}")
-            last.parts.extend(unit.parts[1:])
-            last.spans.extend(unit.spans)
+            _extend(last, unit.parts, unit.spans)
             return
     units.append(unit)
+
+
+def _extend(unit: _Unit, parts: list[tuple[int, str]], spans: list[tuple[int, int, int]]) -> None:
+    """Go on ``unit`` with more quoted words; the first part joins its last paragraph's text."""
+    pi, text = unit.parts[-1]
+    unit.parts[-1] = (pi, f"{text} {parts[0][1]}")
+    unit.parts.extend(parts[1:])
+    unit.spans.extend(spans)
 
 
 def _interrupted(last: _Unit, unit: _Unit, paras: list[str]) -> bool:

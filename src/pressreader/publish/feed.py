@@ -20,7 +20,6 @@ from __future__ import annotations
 import datetime
 import email.utils
 import json
-import re
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -28,7 +27,9 @@ from urllib.parse import urlsplit, urlunsplit
 
 from lxml import etree
 
-__all__ = ["Channel", "Item", "chapters_json", "episode_guid", "feed_guid", "feed_xml", "webvtt", "xml_text"]
+from ..rendering._layout import printable  # one rule for what no output may hold
+
+__all__ = ["Channel", "Item", "chapters_json", "episode_guid", "feed_guid", "feed_xml", "webvtt"]
 
 ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 PODCAST = "https://podcastindex.org/namespace/1.0"
@@ -108,7 +109,7 @@ def _clock(seconds: float) -> str:
 
 def _cue_text(text: str) -> str:
     """Cue text as WebVTT allows it: entities for ``& < >``, no "-->", one line."""
-    flat = " ".join(xml_text(text).split()).replace("-->", "→")
+    flat = " ".join(printable(text).split()).replace("-->", "→")
     return flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
@@ -134,29 +135,15 @@ def chapters_json(chapters: Sequence[tuple[float, str]]) -> str:
     ordered = sorted(chapters, key=lambda c: c[0])
     return json.dumps(
         {"version": "1.2.0",
-         "chapters": [{"startTime": round(t, 3), "title": xml_text(title)} for t, title in ordered]},
+         "chapters": [{"startTime": round(t, 3), "title": printable(title)} for t, title in ordered]},
         ensure_ascii=False, indent=2,
     ) + "\n"
 
 
-# Characters XML 1.0 forbids (controls but tab and newlines, surrogates, U+FFFE and U+FFFF) and the
-# other noncharacters: a page may hold any of them, a feed may not.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
-
-
-def xml_text(text: str) -> str:
-    """``text`` without the characters an XML document may not hold.
-
-    >>> xml_text("PCC\x0b news\ufffe")
-    'PCC news'
-    """
-    return _NOT_XML.sub("", text)
-
-
 def _sub(parent: etree._Element, tag: str, text: str | None = None, **attrib: str) -> etree._Element:
-    element = etree.SubElement(parent, tag, {k.rstrip("_"): xml_text(v) for k, v in attrib.items()})
+    element = etree.SubElement(parent, tag, {k.rstrip("_"): printable(v) for k, v in attrib.items()})
     if text is not None:
-        element.text = xml_text(text)
+        element.text = printable(text)
     return element
 
 

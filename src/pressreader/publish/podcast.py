@@ -251,7 +251,12 @@ def _speak(article: Article, guid: str, key: str, folder: Path, options: Podcast
                    len(audio.pcm) / 2 / audio.sample_rate)
 
 
-def _chosen(articles: Sequence[Article], options: PodcastOptions) -> list[Article]:
+def _guid(article: Article) -> str:
+    return episode_guid(article.canonical_url or article.url, article.title, article.date)
+
+
+def _chosen(articles: Sequence[Article], options: PodcastOptions) -> list[tuple[str, Article]]:
+    """The releases to publish, newest first, each once, with its GUID."""
     for item in articles:
         if not isinstance(item, Article):
             raise PublishError(f"build_podcast needs Article objects, not {type(item).__name__}")
@@ -263,8 +268,8 @@ def _chosen(articles: Sequence[Article], options: PodcastOptions) -> list[Articl
         raise PublishError(f"{len(undated)} release(s) have no date, and a podcast episode needs one: {names}")
     unique: dict[str, Article] = {}
     for article in sorted(articles, key=lambda a: a.date or datetime.date.min, reverse=True):
-        unique.setdefault(episode_guid(article.canonical_url or article.url, article.title, article.date), article)
-    newest = list(unique.values())
+        unique.setdefault(_guid(article), article)
+    newest = list(unique.items())
     return newest[: options.limit] if options.limit else newest
 
 
@@ -314,8 +319,7 @@ def build_podcast(
     known = _load_manifest(target)
     episodes: list[Episode] = []
     spoken = 0
-    for article in chosen:
-        guid = episode_guid(article.canonical_url or article.url, article.title, article.date)
+    for guid, article in chosen:
         key = _content_key(article, options)
         episode = _reusable(target, known.get(guid), key)
         if episode is None:
@@ -324,14 +328,15 @@ def build_podcast(
         episodes.append(episode)
     kept = {name for e in episodes for name in (e.audio, e.transcript, e.chapters)}
     removed = 0
+    current = {e.guid for e in episodes}
     for old in known.values():
-        if old.get("guid") in {e.guid for e in episodes}:
+        if old.get("guid") in current:
             continue
         removed += 1
         for name in (old.get("audio"), old.get("transcript"), old.get("chapters")):
             if isinstance(name, str) and name not in kept and "/" not in name and name.startswith("ep-"):
                 (target / name).unlink(missing_ok=True)
-    channel = _channel(chosen, options)
+    channel = _channel([article for _, article in chosen], options)
     _write(target / "cover.png", cover_png(channel.title))
     base = options.base_url
     items = [

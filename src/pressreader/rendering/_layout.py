@@ -46,7 +46,8 @@ __all__ = [
 _STANDARD_REM = NAMED_SIZES["standard"]
 
 
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+# Controls (but tab and newline), lone surrogates, and the noncharacters XML 1.0 forbids or reserves.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
 
 
 _LANG_TAG = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")
@@ -72,12 +73,12 @@ def part_languages(article: Article) -> dict[int, str]:
 
 
 def printable(text: str) -> str:
-    """``text`` without control characters (other than tab and newline) or lone surrogates.
+    """``text`` without control characters (other than tab and newline), lone surrogates or noncharacters.
 
     Article text comes from the web: an escape character reaching a terminal
     could rewrite the screen, and the HTML and UTF-8 files cannot hold them.
 
-    >>> printable("Bold\\x1b[1m text\\x00")
+    >>> printable("Bold\\x1b[1m text\\x00\\ufffe")
     'Bold[1m text'
     """
     return _UNSAFE.sub("", text)
