@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _loopsite() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("loopsite", ROOT / "tests" / "network" / "loopsite.py")
+    spec = importlib.util.spec_from_file_location("loopsite", ROOT / "tests" / "web" / "loopsite.py")
     if spec is None or spec.loader is None:
         raise SystemExit("cannot load tests/web/loopsite.py")
     module = importlib.util.module_from_spec(spec)

@@ -177,6 +177,10 @@ def _stored(db: Path) -> int:
         return 0
 
 
+def _entry(site: Any, url: str) -> Any:
+    return next(e for e in site.entries if site.url(e.path) == url)
+
+
 def test_resume_after_sigkill(loopsite: Any, tmp_path: Path) -> None:
     site = loopsite.wordpress_site(loopsite.good_entries(40), per_page=10).start()
     site.delay = 0.05  # slow article pages, so the crawl is surely mid-run when killed
@@ -207,6 +211,10 @@ def test_resume_after_sigkill(loopsite: Any, tmp_path: Path) -> None:
             assert not report.failed
             assert {a.url for a in archive} == site.good_urls
             assert archive.count() == 40
+            for stored in archive:  # every page kept as served, even across the kill
+                page = archive.served(stored.id)
+                assert page is not None
+                assert page.body == loopsite.article_html(site, _entry(site, stored.url))
     finally:
         site.stop()
     with sqlite3.connect(db) as conn:

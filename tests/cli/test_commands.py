@@ -221,7 +221,7 @@ def test_speak_failures(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
 def test_sites(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "sites", "--json")
     assert code == 0
-    assert "warwickshire" in {row["key"] for row in json.loads(out)}
+    assert "warwickshire" in {row["key"] for row in json.loads(out)["bodies"]}
 
 
 @pytest.mark.network

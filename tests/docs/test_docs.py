@@ -89,12 +89,22 @@ def test_the_guides_have_python_examples() -> None:
 
 
 def sites_table() -> str:
-    rows = ["| name | publisher | domain | platform | selectors | golden page |", "|---|---|---|---|---|---|"]
+    rows = [
+        "| name | publisher | domain | platform | from – until | selectors | golden page | checked |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
     fixtures = ROOT / "tests" / "fixtures" / "pages"
     for site in DEFAULT_REGISTRY:
         selectors = "yes" if any((site.selectors.title, site.selectors.date, site.selectors.body)) else "no"
         golden = "yes" if (fixtures / site.key).is_dir() else "no"
-        rows.append(f"| `{site.key}` | {site.name} | {site.domain} | {site.platform} | {selectors} | {golden} |")
+        span = f"{site.started or ''} – {site.ended or ''}".strip()
+        if site.successor:
+            span += f", then `{site.successor}`"
+        checked = "no" if site.sourced_from.startswith("not confirmed") else "yes"
+        rows.append(
+            f"| `{site.key}` | {site.name} | {site.domain} | {site.platform} | {span} | {selectors} | {golden}"
+            f" | {checked} |"
+        )
     return "\n".join(rows)
 
 

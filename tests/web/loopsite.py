@@ -61,6 +61,8 @@ class Site:
     lock: threading.Lock = field(default_factory=threading.Lock)
     delay: float = 0.0  # seconds every article page waits before answering
     robots: str = "User-agent: *\nDisallow: /news/private/\n"
+    active: int = 0  # requests being answered now
+    most_active: int = 0  # the most ever answered at once
 
     @property
     def base(self) -> str:
@@ -102,10 +104,16 @@ class Site:
                 if route is None:
                     send(self, 404, b"<html><body><h1>Not found</h1></body></html>")
                     return
+                with site.lock:
+                    site.active += 1
+                    site.most_active = max(site.most_active, site.active)
                 try:
                     route(self)
                 except (BrokenPipeError, ConnectionResetError):
                     self.close_connection = True
+                finally:
+                    with site.lock:
+                        site.active -= 1
 
             def handle(self) -> None:
                 try:
@@ -419,6 +427,73 @@ def aspnet_site(entries: list[Entry], *, per_page: int = 4) -> Site:
 
     site.routes[listing_path] = listing
     site.routes["/robots.txt"] = lambda req: send(req, 200, b"User-agent: *\nAllow: /\n", "text/plain")
+    return site
+
+
+# -- sitemaps -------------------------------------------------------------------------------------------
+
+
+def add_sitemaps(site: Site, old: list[Entry], *, style: str = "wordpress", named: bool = True) -> Site:
+    """Give ``site`` a WordPress-core sitemap index (named in robots.txt when ``named``, else found at
+    ``/sitemap.xml``): a gzipped posts sitemap of every entry plus ``old`` ones no listing shows, a
+    Google News sitemap of the old ones, and pages/users sitemaps that hold no releases."""
+    for entry in old:
+        site.routes[entry.path] = entry.handler or article_route(site, entry, style)
+
+    def urlset(rows: str) -> bytes:
+        return (
+            '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+            f'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">{rows}</urlset>'
+        ).encode()
+
+    def posts() -> bytes:
+        return urlset(
+            "".join(
+                f"<url><loc>{site.url(e.path)}</loc><lastmod>{e.date.isoformat()}T09:00:00+00:00</lastmod></url>"
+                for e in [*site.entries, *old]
+            )
+        )
+
+    def news() -> bytes:
+        return urlset(
+            "".join(
+                f"<url><loc>{site.url(e.path)}</loc><news:news><news:publication><news:name>Testshire PCC</news:name>"
+                f"<news:language>en</news:language></news:publication><news:publication_date>{e.date.isoformat()}"
+                f"</news:publication_date><news:title>{html.escape(e.title)}</news:title></news:news></url>"
+                for e in old
+            )
+        )
+
+    def index() -> bytes:
+        children = (
+            "/wp-sitemap-posts-post-1.xml.gz",
+            "/news-sitemap.xml",
+            "/wp-sitemap-posts-page-1.xml",
+            "/wp-sitemap-users-1.xml",
+        )
+        rows = "".join(f"<sitemap><loc>{site.url(path)}</loc></sitemap>" for path in children)
+        return (
+            '<?xml version="1.0" encoding="UTF-8"?><sitemapindex '
+            f'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{rows}</sitemapindex>'
+        ).encode()
+
+    xml = "application/xml; charset=UTF-8"
+    site.routes["/wp-sitemap.xml" if named else "/sitemap.xml"] = lambda req: send(req, 200, index(), xml)
+    site.routes["/wp-sitemap-posts-post-1.xml.gz"] = lambda req: send(
+        req, 200, gzip.compress(posts()), "application/x-gzip"
+    )
+    site.routes["/news-sitemap.xml"] = lambda req: send(req, 200, news(), xml)
+    site.routes["/wp-sitemap-posts-page-1.xml"] = lambda req: send(
+        req, 200, urlset(f"<url><loc>{site.url('/about/')}</loc></url>"), xml
+    )
+    site.routes["/wp-sitemap-users-1.xml"] = lambda req: send(req, 200, urlset(""), xml)
+    if named:
+
+        def robots(req: BaseHTTPRequestHandler) -> None:
+            text = f"User-agent: *\nAllow: /\nSitemap: {site.url('/wp-sitemap.xml')}\n"
+            send(req, 200, text.encode(), "text/plain")
+
+        site.routes["/robots.txt"] = robots
     return site
 
 

@@ -162,6 +162,18 @@ def test_robots_disallowing_the_news_path(wp_site: Site, options: FetchOptions) 
     assert fetch(wp_site.url("/news/testshire-story-0001/"), options=ignoring).status == 200
 
 
+def test_robots_crawl_delay_spaces_requests(wp_site: Site, options: FetchOptions) -> None:
+    import time
+
+    wp_site.robots = "User-agent: *\nCrawl-delay: 0.4\n"
+    with Fetcher(options) as fetcher:  # options.delay is 0: only the site's Crawl-delay spaces them
+        started = time.monotonic()
+        for n in (1, 2, 3):
+            fetcher.fetch(wp_site.url(f"/news/testshire-story-{n:04d}/"))
+        elapsed = time.monotonic() - started
+    assert elapsed >= 0.8  # robots.txt, then three pages: at least two full Crawl-delays between pages
+
+
 def test_robots_unreachable_means_nothing_is_fetched(wp_site: Site, loopsite: Any, options: FetchOptions) -> None:
     wp_site.routes["/robots.txt"] = lambda req: loopsite.send(req, 503, b"down")
     err = _fails(wp_site.url("/news/testshire-story-0001/"), options, errors.RobotsDisallowed)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import logging
+import threading
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -54,7 +55,8 @@ class CrawlProgress:
 @dataclass(frozen=True, slots=True)
 class CrawlReport:
     """What a crawl did. ``failed`` pairs each URL with the reason; ``skipped`` are pages older than
-    ``since`` that the listing did not date; ``requests`` counts HTTP requests made."""
+    ``since`` that the listing did not date; ``requests`` counts HTTP requests made; ``complete`` is
+    false when discovery stopped early (an unreadable listing page, or a cancelled crawl)."""
 
     site: str
     new: tuple[str, ...] = ()
@@ -63,6 +65,7 @@ class CrawlReport:
     failed: tuple[tuple[str, str], ...] = ()
     skipped: tuple[str, ...] = ()
     requests: int = 0
+    complete: bool = True
 
     @property
     def ok(self) -> bool:
@@ -115,6 +118,7 @@ def crawl(
     registry: SiteRegistry = DEFAULT_REGISTRY,
     workers: int = 4,
     recheck: bool = False,
+    cancel: threading.Event | None = None,
 ) -> CrawlReport:
     """Discover a site's articles and store each new or changed one in ``archive``.
 
@@ -132,7 +136,9 @@ def crawl(
     the site by ``FetchOptions.delay``), parsed and stored one transaction
     per article. Pages that fail are recorded in the archive and retried on
     the next run. Raises :class:`~pressreader.errors.FetchError` only when
-    the site's listing cannot be read at all.
+    the site's listing cannot be read at all. Setting ``cancel`` stops the
+    crawl at the next page: what was stored stays, and the report says
+    ``complete=False``.
 
     >>> with Archive(":memory:") as archive:
     ...     crawl("https://pcc.example/news/", archive, limit=0).summary()
@@ -143,7 +149,7 @@ def crawl(
     own = fetcher is None
     active = fetcher or Fetcher(FetchOptions())
     try:
-        return _Crawl(archive, active, site, key, since, on_progress).run(
+        return _Crawl(archive, active, site, key, since, on_progress, cancel).run(
             site_or_url, limit=limit, registry=registry, workers=workers, recheck=recheck
         )
     finally:
@@ -160,7 +166,9 @@ class _Crawl:
         key: str,
         since: datetime.date | None,
         on_progress: Callable[[CrawlProgress], None] | None,
+        cancel: threading.Event | None = None,
     ) -> None:
+        self.cancel = cancel or threading.Event()
         self.archive = archive
         self.fetcher = fetcher
         self.site = site
@@ -185,7 +193,16 @@ class _Crawl:
         complete = True
         try:
             in_a_row = 0
-            for link in discover(site_or_url, since=self.since, limit=limit, fetcher=self.fetcher, registry=registry):
+            # The sitemaps find what no listing shows any more: read them on the first full walk of
+            # the back catalogue (and when asked to recheck), not on every catching-up crawl.
+            sitemaps = recheck or self.archive.last_full_crawl(self.key) is None
+            found = discover(
+                site_or_url, since=self.since, limit=limit, fetcher=self.fetcher, registry=registry, sitemaps=sitemaps
+            )
+            for link in found:
+                if self.cancel.is_set():
+                    complete = False
+                    break
                 if not recheck and not link.modified and self.archive.known(link.url) is not None:
                     already.append(link)
                     in_a_row += 1
@@ -216,6 +233,7 @@ class _Crawl:
             else:
                 to_fetch.append(link)
         self.fetch_all(to_fetch, workers)
+        complete = complete and not self.cancel.is_set()
         if full and complete:
             self.archive.mark_crawled(self.key)
         return CrawlReport(
@@ -226,6 +244,7 @@ class _Crawl:
             failed=tuple(self.failed),
             skipped=tuple(self.results["skipped"]),
             requests=self.fetcher.requests_made - requests_before,
+            complete=complete,
         )
 
     def fetch_all(self, links: list[ArticleLink], workers: int) -> None:
@@ -234,7 +253,7 @@ class _Crawl:
         todo = iter(links)
         try:
             while True:
-                while len(pending) < 2 * max(1, workers):
+                while len(pending) < 2 * max(1, workers) and not self.cancel.is_set():
                     link = next(todo, None)
                     if link is None:
                         break
@@ -284,6 +303,7 @@ class _Crawl:
             last_modified=response.last_modified,
             fetched_at=response.fetched_at,
             modified=link.modified,
+            page=response,
         )
         self.note(link.url, outcome)
 

@@ -26,15 +26,24 @@ import datetime
 import logging
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from ..errors import ArchiveError, PressreaderError
 from ..models import Article
+from .query import fts_query
+from .records import SELECT as _SELECT
+from .records import Failure, KnownPage, SiteReport, StoredArticle, Transaction
+from .records import day as _date
+from .records import stored as _row
+from .records import when as _when
+from .warc import Capture, ServedPage, WarcWriter, payload_digest, read_capture, warc_folder
 
-__all__ = ["Archive", "Failure", "KnownPage", "Outcome", "StoredArticle", "default_archive_path"]
+if TYPE_CHECKING:
+    from ..web.messages import Response
+
+__all__ = ["Archive", "Failure", "KnownPage", "Outcome", "SiteReport", "StoredArticle", "default_archive_path"]
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +82,18 @@ CREATE TABLE IF NOT EXISTS crawls (
     site         TEXT PRIMARY KEY,
     completed_at TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS captures (
+    id         INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    url        TEXT NOT NULL,
+    warc       TEXT NOT NULL,
+    offset     INTEGER NOT NULL,
+    length     INTEGER NOT NULL,
+    digest     TEXT NOT NULL,
+    status     INTEGER,
+    fetched_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS captures_article ON captures (article_id, id);
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5 (
     title, body, speakers, tokenize = 'unicode61 remove_diacritics 2'
 );
@@ -88,46 +109,6 @@ def default_archive_path() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_data_dir("pressreader", appauthor=False)) / "archive.sqlite3"
-
-
-@dataclass(frozen=True, slots=True)
-class StoredArticle:
-    """An article as the archive holds it: its id, key URL, site and fetch metadata."""
-
-    id: int
-    url: str
-    site: str
-    date: datetime.date | None
-    title: str
-    article: Article
-    status: int | None
-    etag: str | None
-    last_modified: str | None
-    fetched_at: datetime.datetime
-
-
-@dataclass(frozen=True, slots=True)
-class KnownPage:
-    """What the archive knows about a page URL, for a conditional re-fetch."""
-
-    url: str
-    article_id: int
-    etag: str | None
-    last_modified: str | None
-    modified: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class Failure:
-    """A page that could not be fetched or parsed, kept to be retried."""
-
-    url: str
-    site: str
-    error: str
-    message: str
-    attempts: int
-    first_failed: datetime.datetime
-    last_failed: datetime.datetime
 
 
 def _now() -> str:
@@ -154,10 +135,13 @@ class Archive:
     ['A']
     """
 
-    def __init__(self, path: str | Path | None = None) -> None:
+    def __init__(self, path: str | Path | None = None, *, pages: Path | None = None) -> None:
         self.path: Path | str = (
             default_archive_path() if path is None else ":memory:" if str(path) == ":memory:" else Path(path)
         )
+        #: The folder of WARC files holding the pages as served (``None``: pages are not kept).
+        self.pages: Path | None = pages or (warc_folder(self.path) if isinstance(self.path, Path) else None)
+        self._warc: WarcWriter | None = None
         target = str(self.path)
         try:
             if target != ":memory:":
@@ -187,11 +171,14 @@ class Archive:
         self.close()
 
     def close(self) -> None:
-        """Close the database (safe to call twice)."""
+        """Close the database and the page archive (safe to call twice)."""
+        if self._warc is not None:
+            self._warc.close()
+            self._warc = None
         self._db.close()
 
-    def _transaction(self) -> _Transaction:
-        return _Transaction(self._db)
+    def _transaction(self) -> Transaction:
+        return Transaction(self._db)
 
     def _query(self, sql: str, params: tuple[object, ...] = ()) -> list[sqlite3.Row]:
         try:
@@ -214,6 +201,7 @@ class Archive:
         last_modified: str | None = None,
         fetched_at: datetime.datetime | None = None,
         modified: str | None = None,
+        page: Response | None = None,
     ) -> tuple[Outcome, int]:
         """Store ``article`` under its :attr:`~pressreader.models.Article.key`, in one transaction.
 
@@ -221,14 +209,16 @@ class Archive:
         or ``"unchanged"``, and its id. ``page_url`` (the URL it was fetched
         from, when that differs from the canonical URL) and ``modified`` (a
         modification stamp from discovery) are remembered for re-crawls; a
-        failure recorded for the page is cleared.
+        failure recorded for the page is cleared. ``page``, the response the
+        article was parsed from, is kept as served in the archive's WARC
+        files (:attr:`pages`) with the Article JSON beside it.
         """
         key = article.key or page_url
         if not key:
             raise ArchiveError("an article needs a URL to be archived")
         data = article.to_json()
         when = (fetched_at or datetime.datetime.now(datetime.timezone.utc)).isoformat(timespec="seconds")
-        speakers = " ; ".join(sorted({q.speaker for q in article.quotes if q.speaker}))
+        capture = self._keep(key, page, data) if page is not None and page.body else None
         with self._transaction():
             row = self._db.execute("SELECT id, article FROM articles WHERE url = ?", (key,)).fetchone()
             values = (site, article.date.isoformat() if article.date else None, article.title, data)
@@ -249,11 +239,14 @@ class Archive:
                     (*values, *meta, article_id),
                 )
             if outcome != "unchanged":
-                self._db.execute("DELETE FROM articles_fts WHERE rowid = ?", (article_id,))
+                self._index(article_id, article)
+            if capture is not None:
                 self._db.execute(
-                    "INSERT INTO articles_fts (rowid, title, body, speakers) VALUES (?, ?, ?, ?)",
-                    (article_id, article.title, "\n".join(article.body), speakers),
-                )
+                    "INSERT INTO captures (article_id, url, warc, offset, length, digest, status, fetched_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (article_id, page.final_url if page else key, capture.file, capture.offset, capture.length,
+                     capture.digest, status, when),
+                )  # fmt: skip
             for url in {key, page_url or key}:
                 self._db.execute(
                     "INSERT INTO pages (url, article_id, modified) VALUES (?, ?, ?) ON CONFLICT (url)"
@@ -262,6 +255,46 @@ class Archive:
                 )
                 self._db.execute("DELETE FROM failures WHERE url = ?", (url,))
         return outcome, article_id  # type: ignore[return-value]
+
+    def _index(self, article_id: int, article: Article) -> None:
+        speakers = " ; ".join(sorted({q.speaker for q in article.quotes if q.speaker}))
+        self._db.execute("DELETE FROM articles_fts WHERE rowid = ?", (article_id,))
+        self._db.execute(
+            "INSERT INTO articles_fts (rowid, title, body, speakers) VALUES (?, ?, ?, ?)",
+            (article_id, article.title, "\n".join(article.body), speakers),
+        )
+
+    def _keep(self, key: str, page: Response, data: str) -> Capture | None:
+        """Write ``page`` to the WARC files, unless the last page kept for ``key`` had the same bytes."""
+        if self.pages is None:
+            return None
+        last = self._query(
+            "SELECT c.digest FROM captures c JOIN articles a ON a.id = c.article_id WHERE a.url = ?"
+            " ORDER BY c.id DESC LIMIT 1",
+            (key,),
+        )
+        if last and last[0][0] == payload_digest(page.body):
+            return None
+        if self._warc is None:
+            self._warc = WarcWriter(self.pages)
+        return self._warc.write(page, data)
+
+    def replace_article(self, article_id: int, article: Article) -> bool:
+        """Put ``article`` (a re-parse of the kept page) in place of article ``article_id``, keeping its
+        URL, site and fetch metadata; True when it differs from what was held."""
+        data = article.to_json()
+        with self._transaction():
+            row = self._db.execute("SELECT article FROM articles WHERE id = ?", (article_id,)).fetchone()
+            if row is None:
+                raise ArchiveError(f"no article {article_id} in the archive")
+            if row[0] == data:
+                return False
+            self._db.execute(
+                "UPDATE articles SET date = ?, title = ?, article = ? WHERE id = ?",
+                (article.date.isoformat() if article.date else None, article.title, data, article_id),
+            )
+            self._index(article_id, article)
+        return True
 
     def touch(self, page_url: str, *, modified: str | None = None) -> None:
         """Note that ``page_url`` was found unchanged (a 304): keep its modification stamp."""
@@ -338,29 +371,34 @@ class Archive:
         return self._many(f"{_SELECT} WHERE {where} ORDER BY a.date, a.id", params)
 
     def search(self, query: str, *, limit: int = 50) -> list[StoredArticle]:
-        """Full-text search (FTS5 syntax: words, "phrases", OR, NOT, prefix*), best match first.
+        """Articles matching what a person typed, best match first, each with its matching passage.
 
-        >>> from pressreader.errors import ArchiveError
+        Every word must match (see :func:`pressreader.archive.query.fts_query`:
+        punctuation is never a syntax error); "phrases", ``OR``, ``NOT`` and
+        ``prefix*`` work as in SQLite FTS5.
+
         >>> with Archive(":memory:") as archive:
-        ...     try:
-        ...         archive.search('"unclosed')
-        ...     except ArchiveError as err:
-        ...         print(str(err)[:50])
-        not a valid search: '"unclosed' (unterminated stri
+        ...     _ = archive.store(Article("E-scooters seized", ("The Commissioner's plan: £1.2m.",),
+        ...                               url="https://x.example/a"), site="x")
+        ...     [(a.title, a.passage) for a in archive.search("commissioner's £1.2m e-scooters")]
+        [('E-scooters seized', "The [Commissioner's] plan: £[1.2m].")]
         """
+        match = fts_query(query)
+        if not match:
+            return []
         sql = (
-            f"{_SELECT} JOIN articles_fts f ON f.rowid = a.id WHERE articles_fts MATCH ?"
+            "SELECT a.id, a.url, a.site, a.date, a.title, a.article, a.status, a.etag, a.last_modified,"
+            " a.fetched_at, snippet(articles_fts, 1, '[', ']', '…', 16) AS passage FROM articles_fts f"
+            " JOIN articles a ON a.id = f.rowid WHERE articles_fts MATCH ?"
             " ORDER BY bm25(articles_fts, 10.0, 1.0, 5.0) LIMIT ?"
         )
         try:
-            cursor = self._db.execute(sql, (query, limit))
+            cursor = self._db.execute(sql, (match, limit))
             cursor.row_factory = sqlite3.Row
-            return [_row(r) for r in cursor.fetchall()]
+            return [_row(r, r["passage"] or None) for r in cursor.fetchall()]
         except sqlite3.OperationalError as exc:
             detail = str(exc).removeprefix("fts5: ")
-            raise ArchiveError(
-                f'not a valid search: {query!r} ({detail}); put phrases in "double quotes" and avoid stray punctuation'
-            ) from exc
+            raise ArchiveError(f"the search {query!r} could not be run ({detail})") from exc
         except sqlite3.Error as exc:
             raise ArchiveError(f"archive search failed: {exc}") from exc
 
@@ -391,64 +429,53 @@ class Archive:
         rows = self._query("SELECT site, count(*) FROM articles GROUP BY site ORDER BY site")
         return [(str(r[0]), int(r[1])) for r in rows]
 
+    def served(self, article_id: int) -> ServedPage | None:
+        """The page that article ``article_id`` was last parsed from, as served (``None`` when the
+        archive did not keep it: an archive made before pages were kept, or an in-memory one)."""
+        capture = self.capture(article_id)
+        if capture is None or self.pages is None:
+            return None
+        return read_capture(self.pages, capture)
+
+    def capture(self, article_id: int) -> Capture | None:
+        """Where the last kept page of article ``article_id`` is in the WARC files."""
+        rows = self._query(
+            "SELECT warc, offset, length, digest FROM captures WHERE article_id = ? ORDER BY id DESC LIMIT 1",
+            (article_id,),
+        )
+        return Capture(rows[0][0], int(rows[0][1]), int(rows[0][2]), rows[0][3]) if rows else None
+
+    def captured(self, sites: tuple[str, ...] = ()) -> list[tuple[int, str]]:
+        """(article id, site) of every article whose page is kept, of ``sites`` (all when empty)."""
+        where = f" WHERE a.site IN ({', '.join('?' * len(sites))})" if sites else ""
+        rows = self._query(
+            "SELECT DISTINCT a.id, a.site FROM articles a JOIN captures c ON c.article_id = a.id"
+            f"{where} ORDER BY a.site, a.id",
+            sites,
+        )
+        return [(int(r[0]), str(r[1])) for r in rows]
+
+    def report(self) -> list[SiteReport]:
+        """Per site: releases kept, pages kept as served, oldest and newest date, failures, last crawl."""
+        rows = self._query(
+            "SELECT s.site, (SELECT count(*) FROM articles a WHERE a.site = s.site),"
+            " (SELECT count(DISTINCT c.article_id) FROM captures c JOIN articles a ON a.id = c.article_id"
+            "  WHERE a.site = s.site),"
+            " (SELECT min(date) FROM articles a WHERE a.site = s.site),"
+            " (SELECT max(date) FROM articles a WHERE a.site = s.site),"
+            " (SELECT count(*) FROM failures f WHERE f.site = s.site),"
+            " (SELECT completed_at FROM crawls c WHERE c.site = s.site)"
+            " FROM (SELECT site FROM articles UNION SELECT site FROM failures UNION SELECT site FROM crawls) s"
+            " ORDER BY s.site"
+        )
+        return [
+            SiteReport(str(r[0]), int(r[1]), int(r[2]), _date(r[3]), _date(r[4]), int(r[5]),
+                       _when(r[6]) if r[6] else None)
+            for r in rows
+        ]  # fmt: skip
+
     def __iter__(self) -> Iterator[StoredArticle]:
         return iter(self._many(f"{_SELECT} ORDER BY a.id"))
 
     def _many(self, sql: str, params: tuple[object, ...] = ()) -> list[StoredArticle]:
         return [_row(r) for r in self._query(sql, params)]
-
-
-_SELECT = (
-    "SELECT a.id, a.url, a.site, a.date, a.title, a.article, a.status, a.etag, a.last_modified, a.fetched_at"
-    " FROM articles a"
-)
-
-
-def _when(text: str) -> datetime.datetime:
-    return datetime.datetime.fromisoformat(text)
-
-
-def _row(r: sqlite3.Row) -> StoredArticle:
-    try:
-        article = Article.from_json(r["article"])
-    except PressreaderError as exc:
-        raise ArchiveError(f"archived article {r['id']} is damaged: {exc}") from exc
-    return StoredArticle(
-        id=int(r["id"]),
-        url=r["url"],
-        site=r["site"],
-        date=datetime.date.fromisoformat(r["date"]) if r["date"] else None,
-        title=r["title"],
-        article=article,
-        status=r["status"],
-        etag=r["etag"],
-        last_modified=r["last_modified"],
-        fetched_at=_when(r["fetched_at"]),
-    )
-
-
-class _Transaction:
-    """BEGIN IMMEDIATE … COMMIT, rolled back on any error; sqlite3 errors become ArchiveError."""
-
-    def __init__(self, db: sqlite3.Connection) -> None:
-        self._db = db
-
-    def __enter__(self) -> None:
-        try:
-            self._db.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
-            raise ArchiveError(f"cannot write to the archive: {exc}") from exc
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        if exc_type is None:
-            try:
-                self._db.execute("COMMIT")
-                return
-            except sqlite3.Error as error:
-                self._db.execute("ROLLBACK")
-                raise ArchiveError(f"cannot write to the archive: {error}") from error
-        self._db.execute("ROLLBACK")
-        if isinstance(exc, sqlite3.Error):
-            raise ArchiveError(f"cannot write to the archive: {exc}") from exc

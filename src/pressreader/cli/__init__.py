@@ -26,7 +26,7 @@ from ._common import EXIT_ERROR, EXIT_OK, EXIT_USAGE, Handler, UsageError, fail
 __all__ = ["build_parser", "main"]
 
 # Subcommand modules, in the order their commands appear in --help.
-_GROUPS = ("parsing", "network", "rendering", "speaking", "books", "podcast")
+_GROUPS = ("parsing", "network", "keeping", "rendering", "speaking", "books", "podcast")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -64,6 +64,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         format="pressreader: %(levelname)s: %(message)s",
         stream=sys.stderr,
     )
+    from ..sites import SITES_VARIABLE, USER_SITES_PROBLEM
+
+    if USER_SITES_PROBLEM:
+        return fail(f"{USER_SITES_PROBLEM} (named in {SITES_VARIABLE}); mend it or unset {SITES_VARIABLE}")
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:
         parser.print_help(sys.stderr)

@@ -60,14 +60,12 @@ def _archive(args: argparse.Namespace) -> Archive:
 def _sites(args: argparse.Namespace) -> int:
     sites = list(DEFAULT_REGISTRY)
     if args.json:
-        rows = [
-            {"key": s.key, "name": s.name, "area": s.area, "domain": s.domain, "platform": s.platform} for s in sites
-        ]
-        sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+        sys.stdout.write(DEFAULT_REGISTRY.to_json() + "\n")
         return EXIT_OK
     width = max(len(s.key) for s in sites)
     for site in sites:
-        sys.stdout.write(f"{site.key:<{width}}  {site.name} ({site.domain}, {site.platform})\n")
+        until = f", until {site.ended}, then {site.successor}" if site.ended else ""
+        sys.stdout.write(f"{site.key:<{width}}  {site.name} ({site.domain}, {site.platform}{until})\n")
     return EXIT_OK
 
 
@@ -95,6 +93,16 @@ class _Progress:
 def _crawl(args: argparse.Namespace) -> int:
     from ..archive.crawling import crawl
     from ..web import Fetcher, FetchOptions
+    from ._common import UsageError
+
+    if args.all:
+        if args.site:
+            raise UsageError("give a SITE or --all, not both")
+        from .keeping import crawl_all
+
+        return crawl_all(args)
+    if not args.site:
+        raise UsageError("name a SITE to crawl (see `pressreader sites`), or --all for every site")
 
     options = FetchOptions(delay=args.delay) if args.delay is not None else FetchOptions()
     with _archive(args) as archive, Fetcher(options) as fetcher:
@@ -127,7 +135,7 @@ def _print_list(rows: list[StoredArticle], as_json: bool, empty: str) -> int:
     if as_json:
         data = [
             {"id": r.id, "url": r.url, "site": r.site, "date": r.date.isoformat() if r.date else None,
-             "title": r.title, "article": r.article.to_dict()}
+             "title": r.title, **({"passage": r.passage} if r.passage else {}), "article": r.article.to_dict()}
             for r in rows
         ]  # fmt: skip
         sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
@@ -138,6 +146,8 @@ def _print_list(rows: list[StoredArticle], as_json: bool, empty: str) -> int:
     for r in rows:
         when = f"{r.date.day} {r.date:%B %Y}" if r.date else "undated"
         sys.stdout.write(f"{r.id:>6}  {when:<17}  {r.title}\n")
+        if r.passage:
+            sys.stdout.write(f"{'':>6}  {' '.join(r.passage.split())}\n")
     return EXIT_OK
 
 
@@ -201,14 +211,21 @@ def _register_crawl(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         sub,
         "crawl",
         _crawl,
-        help="fetch a site's news releases politely and keep them in the offline archive",
+        help="fetch a site's news releases politely and keep them (and the pages as served) in the offline archive",
         examples=(
             "  pressreader crawl warwickshire\n"
             "  pressreader crawl kent --since 2024-01-01\n"
+            "  pressreader crawl --all\n"
             "  pressreader crawl https://www.norfolk-pcc.gov.uk/news/ --limit 20 --db news.sqlite3"
         ),
     )
-    p.add_argument("site", metavar="SITE|URL", help="a site name from `pressreader sites`, or a news listing address")
+    p.add_argument(
+        "site", nargs="?", metavar="SITE|URL", help="a site name from `pressreader sites`, or a news listing address"
+    )
+    p.add_argument("--all", action="store_true", help="crawl every site of `pressreader sites`, several at once")
+    p.add_argument(
+        "--parallel", type=_positive, default=4, metavar="N", help="with --all: sites crawled at once (default 4)"
+    )
     p.add_argument("--since", type=_date, help="only releases published on or after this date (YYYY-MM-DD)")
     p.add_argument("--limit", type=_positive, help="at most this many releases, newest first")
     p.add_argument(
@@ -247,11 +264,12 @@ def _register_archive_queries(sub: argparse._SubParsersAction[argparse.ArgumentP
         help="search the archived releases' titles, text and quoted speakers",
         examples=(
             "  pressreader search knife\n"
+            '  pressreader search "Commissioner\'s statement"\n'
             "  pressreader search '\"violence against women\" OR VAWG'\n"
             "  pressreader search 'speakers : Seccombe' --json"
         ),
     )
-    p.add_argument("query", help='words, "a phrase", OR, NOT, prefix* (SQLite FTS5 syntax)')
+    p.add_argument("query", help='words to find (all must match); also "a phrase", OR, NOT, prefix*, speakers: NAME')
     add_json(p, "the matches")
     add_db(p)
 

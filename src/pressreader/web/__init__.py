@@ -12,6 +12,7 @@ its listing pages. Nothing else in pressreader opens a connection.
 
 from __future__ import annotations
 
+from ._tools import declared_encoding
 from .discovery import ArticleLink, discover
 from .fetcher import Fetcher, fetch, read
 from .messages import DEFAULT_USER_AGENT, HTML_TYPES, FetchOptions, Response
@@ -23,6 +24,7 @@ __all__ = [
     "FetchOptions",
     "Fetcher",
     "Response",
+    "declared_encoding",
     "discover",
     "fetch",
     "read",

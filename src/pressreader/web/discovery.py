@@ -37,14 +37,15 @@ from ..errors import (
 from ..parse.dates import parse_iso_date
 from ..sites import DEFAULT_REGISTRY, Site, SiteRegistry
 from .fetcher import Fetcher
-from .listing import listing_links, same_site
+from .listing import is_article_url, listing_links, same_site
 from .messages import FetchOptions, Response
+from .sitemaps import SitemapError, parse_sitemap, wanted_child
 
 __all__ = ["ArticleLink", "LinkSource", "discover", "resolve_site"]
 
 log = logging.getLogger(__name__)
 
-LinkSource = Literal["wp-api", "feed", "listing"]
+LinkSource = Literal["wp-api", "feed", "listing", "sitemap"]
 
 FEED_TYPES = (
     "application/rss+xml",
@@ -55,6 +56,10 @@ FEED_TYPES = (
 )
 JSON_TYPES = ("application/json",)
 _MAX_PAGES = 1000
+#: How many sitemap documents one crawl reads at most (an index of 50,000 children is not followed whole).
+_MAX_SITEMAPS = 200
+#: Where sitemaps usually are, tried in turn when robots.txt names none.
+_SITEMAP_PATHS = ("/sitemap.xml", "/sitemap_index.xml", "/wp-sitemap.xml")
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -105,12 +110,17 @@ def discover(
     limit: int | None = None,
     fetcher: Fetcher | None = None,
     registry: SiteRegistry = DEFAULT_REGISTRY,
+    sitemaps: bool = True,
 ) -> Iterator[ArticleLink]:
     """Article links of a site or listing, newest first, until ``since`` or ``limit``.
 
     Tries the WordPress REST API, then the RSS/Atom feed (continuing with the
     HTML listing when the feed ends before ``since``), then the HTML listing
-    with its pagination. Each URL is yielded once, and only URLs on the site
+    with its pagination; then, when ``since`` is not given and ``sitemaps``
+    is true, the releases in the site's sitemaps that none of those listed
+    (robots.txt ``Sitemap:`` lines, else ``/sitemap.xml``,
+    ``/sitemap_index.xml``, ``/wp-sitemap.xml``; indexes, news sitemaps and
+    gzip followed). Each URL is yielded once, and only URLs on the site
     itself. Raises :class:`~pressreader.errors.FetchError` when the listing
     itself cannot be fetched (a firewall 403 is reported as such, never as
     "no articles").
@@ -124,7 +134,7 @@ def discover(
     own = fetcher is None
     active = fetcher or Fetcher(FetchOptions())
     try:
-        yield from _Discovery(active, site, start, since, limit).run()
+        yield from _Discovery(active, site, start, since, limit).run(sitemaps=sitemaps)
     finally:
         if own:
             active.close()
@@ -157,7 +167,17 @@ class _Discovery:
         self.seen.add(link.url)
         return True
 
-    def run(self) -> Iterator[ArticleLink]:
+    def run(self, *, sitemaps: bool) -> Iterator[ArticleLink]:
+        yield from self.listed()
+        if sitemaps and self.since is None and not self.done():
+            # The whole back catalogue: the sitemap lists releases no listing shows any more.
+            for link in self.sitemap_links():
+                if self.take(link):
+                    yield link
+                if self.done():
+                    return
+
+    def listed(self) -> Iterator[ArticleLink]:
         if self.site is None or self.site.platform in ("wordpress", "unknown"):
             found_api = False
             for link in self.wp_api():
@@ -285,6 +305,33 @@ class _Discovery:
             urls.append(f"{self.origin}/feed/")
         return urls
 
+    # -- sitemaps ------------------------------------------------------------------------------------
+
+    def sitemap_links(self) -> Iterator[ArticleLink]:
+        """Releases in the site's sitemaps (from robots.txt, else the usual addresses), newest first."""
+        named = [u for u in self.fetcher.sitemaps(self.origin) if same_site(u, self.start)]
+        todo = named or [f"{self.origin}{path}" for path in _SITEMAP_PATHS]
+        found: list[ArticleLink] = []
+        read: set[str] = set()
+        while todo and len(read) < _MAX_SITEMAPS:
+            url = todo.pop(0)
+            if url in read:
+                continue
+            read.add(url)
+            try:
+                sitemap = parse_sitemap(self.fetcher.fetch(url, accept=("*/*",)).body, url)
+            except (FetchError, SitemapError) as exc:
+                log.info("no usable sitemap at %s: %s", url, exc)
+                continue
+            todo.extend(c for c in sitemap.children if wanted_child(c) and same_site(c, self.start))
+            for entry in sitemap.entries:
+                if is_article_url(entry.url, self.start):
+                    found.append(ArticleLink(entry.url, entry.title, entry.date if entry.news else None, "sitemap"))
+            if not named and (sitemap.entries or sitemap.children):
+                todo = [u for u in todo if u not in _guesses(self.origin)]  # found one: stop guessing
+        dated = sorted(found, key=lambda link: link.date or datetime.date.min, reverse=True)
+        yield from dated
+
     # -- HTML listing ----------------------------------------------------------------------------------
 
     def start_page_or_none(self) -> Response | None:
@@ -399,6 +446,10 @@ def _feed_date(value: str | None) -> datetime.date | None:
         return email.utils.parsedate_to_datetime(value).date()
     except (TypeError, ValueError, IndexError):
         return parse_iso_date(value)
+
+
+def _guesses(origin: str) -> set[str]:
+    return {f"{origin}{path}" for path in _SITEMAP_PATHS}
 
 
 def _api_link(post: Any) -> ArticleLink | None:

@@ -68,6 +68,10 @@ log = logging.getLogger(__name__)
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 
 
+#: The longest ``Crawl-delay`` obeyed, in seconds; a larger one is taken as this.
+MAX_CRAWL_DELAY = 60.0
+
+
 class _Unreachable:
     """Marks a site whose robots.txt answered with a server error."""
 
@@ -197,20 +201,41 @@ class Fetcher:
         with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
             yield from zip(urls, pool.map(one, urls), strict=True)
 
+    def sitemaps(self, origin: str) -> list[str]:
+        """The sitemaps the robots.txt of ``origin`` names (``Sitemap:`` lines), read once per site."""
+        deadline = time.monotonic() + self.options.total_timeout
+        self._robots_for(origin.rstrip("/") + "/", deadline)
+        rules = self._robots.get(origin.rstrip("/"))
+        if rules is None or isinstance(rules, _Unreachable):
+            return []
+        return [str(u) for u in rules.sitemaps]
+
     # -- politeness ----------------------------------------------------------------------------------
 
     def _wait_turn(self, url: str, deadline: float) -> None:
         host = urlsplit(url).netloc.lower()
         with self._lock:
             clock = self._clocks.setdefault(host, _HostClock())
+        spacing = max(self.options.delay, self._crawl_delay(url))
         with clock.lock:
             now = time.monotonic()
             start = max(now, clock.next_at)
-            clock.next_at = start + self.options.delay
+            clock.next_at = start + spacing
         if start > deadline:
             raise FetchTimeout("gave up waiting for a polite turn at this site", url=url, cause="timeout")
         if start > now:
             time.sleep(start - now)
+
+    def _crawl_delay(self, url: str) -> float:
+        """The ``Crawl-delay`` the site's robots.txt asks of us (0 when none), at most MAX_CRAWL_DELAY."""
+        if not self.options.obey_robots:
+            return 0.0
+        parts = urlsplit(url)
+        rules = self._robots.get(f"{parts.scheme}://{parts.netloc}")
+        if rules is None or isinstance(rules, _Unreachable):
+            return 0.0
+        asked = rules.crawl_delay(self.options.user_agent)
+        return min(float(asked), MAX_CRAWL_DELAY) if asked and asked > 0 else 0.0
 
     def _robots_for(self, url: str, deadline: float) -> tuple[bool, bool]:
         """(may ``url`` be fetched, was robots.txt unreachable)."""
