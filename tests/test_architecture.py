@@ -16,7 +16,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "src" / "pressreader"
 DOC = ROOT / "docs" / "architecture.md"
-GROUND = {"models", "errors", "sites"}
+GROUND = {"models", "errors", "sites", "files"}
 FACE = {"__init__", "__main__"}
 MAX_MODULE_LINES = 500
 MAX_FUNCTION_LINES = 80

@@ -35,7 +35,7 @@ articles = st.builds(
     source=st.none() | st.builds(Source, name=text, area=text, domain=text),
     lead_image=st.none() | st.builds(Image, url=text, alt=opt_text),
     notes=st.lists(text, max_size=3).map(tuple),
-    language=opt_text,
+    language=st.none() | st.sampled_from(["en-GB", "cy", "en", "fr-CA", "zh-Hant-TW"]),  # BCP 47 tags, as documented
     paragraph_languages=st.lists(st.tuples(st.integers(0, 50), text), max_size=3).map(tuple),
 )
 

@@ -19,14 +19,26 @@ dataclasses. They convert to plain dictionaries and JSON and back exactly::
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["EXTRACTIONS", "FALLBACK_NOTICE", "Article", "Image", "Quote", "Source", "primary_language"]
+__all__ = [
+    "EXTRACTIONS",
+    "FALLBACK_NOTICE",
+    "LIMITS",
+    "Article",
+    "Image",
+    "Quote",
+    "Source",
+    "clean_text",
+    "primary_language",
+]
 
 #: The package version (on the ground, so that every layer can read it without the package face).
 __version__ = "0.1.0"
@@ -36,6 +48,47 @@ EXTRACTIONS = ("content", "fallback")
 
 #: What readers are told about an article whose body is a fallback extraction.
 FALLBACK_NOTICE = "This page's layout was not recognised; the text may include other parts of the page."
+
+
+# Controls (but tab and newline), lone surrogates, and the noncharacters: XML 1.0 forbids or
+# reserves them, a terminal obeys them, and UTF-8 cannot encode a lone surrogate.
+_FORBIDDEN = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+    + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(1, 17))
+    + "]"
+)
+
+
+def clean_text(text: str) -> str:
+    """``text`` without the characters no output may hold: controls other than tab and newline,
+    lone surrogates and Unicode noncharacters. The one rule every output shares: every
+    :class:`Article` applies it to its own text when it is made.
+
+    >>> clean_text("Bold\\x1b[1m text\\x00\\ufffe\\ud800 \\U0010ffff!")
+    'Bold[1m text !'
+    """
+    return _FORBIDDEN.sub("", text) if _FORBIDDEN.search(text) else text
+
+
+def _clean_optional(text: str | None) -> str | None:
+    return None if text is None else clean_text(text)
+
+
+#: The largest Article JSON accepted, field by field (a real release is far smaller).
+LIMITS: Mapping[str, int] = {"title": 1_000_000, "paragraphs": 100_000, "paragraph": 5_000_000, "quotes": 100_000,
+                             "notes": 10_000, "depth": 40}  # fmt: skip
+_LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z]{3}){0,3}(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|\d{3}))?"
+                       r"(?:-(?:[A-Za-z\d]{5,8}|\d[A-Za-z\d]{3}))*(?:-[A-WY-Za-wy-z\d](?:-[A-Za-z\d]{2,8})+)*"
+                       r"(?:-[Xx](?:-[A-Za-z\d]{1,8})+)?|[Xx](?:-[A-Za-z\d]{1,8})+")  # fmt: skip
+
+
+def is_language_tag(tag: str) -> bool:
+    """True when ``tag`` is well formed as a BCP 47 language tag (RFC 5646 syntax).
+
+    >>> [is_language_tag(t) for t in ("en-GB", "cy", "zh-Hant-TW", "en_GB", "english", "e")]
+    [True, True, True, False, False, False]
+    """
+    return _LANGUAGE.fullmatch(tag) is not None
 
 
 def primary_language(tag: str) -> str:
@@ -64,6 +117,10 @@ class Source:
     area: str
     domain: str
 
+    def __post_init__(self) -> None:
+        for name in ("name", "area", "domain"):
+            object.__setattr__(self, name, clean_text(getattr(self, name)))
+
 
 @dataclass(frozen=True, slots=True)
 class Image:
@@ -71,6 +128,10 @@ class Image:
 
     url: str
     alt: str | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "url", clean_text(self.url))
+        object.__setattr__(self, "alt", _clean_optional(self.alt))
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +161,11 @@ class Quote:
     role: str | None = None
     paragraphs: tuple[int, ...] = ()
     spans: tuple[tuple[int, int], ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", clean_text(self.text))
+        object.__setattr__(self, "speaker", _clean_optional(self.speaker))
+        object.__setattr__(self, "role", _clean_optional(self.role))
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +204,15 @@ class Article:
     def __post_init__(self) -> None:
         if self.extraction not in EXTRACTIONS:
             raise ValueError(f"extraction must be one of {', '.join(EXTRACTIONS)}, not {self.extraction!r}")
+        set_ = object.__setattr__
+        set_(self, "title", clean_text(self.title))
+        body = tuple(clean_text(p) for p in self.body)
+        if body != self.body:
+            set_(self, "quotes", _shift_spans(self.quotes, self.body))
+            set_(self, "body", body)
+        set_(self, "notes", tuple(clean_text(p) for p in self.notes))
+        for name in ("url", "canonical_url", "language"):
+            set_(self, name, _clean_optional(getattr(self, name)))
 
     @property
     def is_fallback(self) -> bool:
@@ -215,6 +290,15 @@ class Article:
         """
         from .errors import ParseError
 
+        if not isinstance(data, Mapping):
+            raise ParseError(f"not an article: expected a JSON object, not {_kind(data)}")
+        for name in ("title", "body"):
+            if name not in data:
+                raise ParseError(f"not an article: the field {name!r} is missing")
+        _check_sizes(data)
+        language = data.get("language")
+        if isinstance(language, str) and not is_language_tag(language):
+            raise ParseError(f"not an article: language must be a BCP 47 tag such as 'en-GB', not {language!r}")
         try:
             source = data.get("source")
             image = data.get("lead_image")
@@ -256,8 +340,10 @@ class Article:
                 ),
                 extraction=_extraction(data.get("extraction", "content")),
             )
-        except (KeyError, TypeError, AttributeError) as exc:
-            raise ParseError(f"not an article dictionary: {exc!r}") from exc
+        except KeyError as exc:
+            raise ParseError(f"not an article: the field {exc.args[0]!r} is missing") from exc
+        except (TypeError, AttributeError, ValueError) as exc:
+            raise ParseError(f"not an article: {exc}") from exc
 
     def to_json(self, *, indent: int | None = None) -> str:
         """The article as JSON text (UTF-8 safe, non-ASCII kept as is)."""
@@ -268,13 +354,80 @@ class Article:
         """Rebuild an Article from :meth:`to_json` output."""
         from .errors import ParseError
 
+        if isinstance(text, bytes):
+            try:
+                text = text.decode("utf-8-sig")  # a byte order mark is allowed
+            except UnicodeDecodeError as exc:
+                raise ParseError(f"not valid JSON: the file is not UTF-8 ({exc.reason} at byte {exc.start})") from exc
+        text = text.removeprefix("\ufeff")
+        depth = _depth(text)
+        if depth > LIMITS["depth"]:
+            most = LIMITS["depth"]
+            raise ParseError(f"not an article: the JSON is nested {depth} deep (an article is at most {most})")
         try:
             data = json.loads(text)
-        except (ValueError, UnicodeDecodeError) as exc:
+        except (ValueError, RecursionError) as exc:
             raise ParseError(f"not valid JSON: {exc}") from exc
         if not isinstance(data, dict):
-            raise ParseError("not an article dictionary: expected a JSON object")
+            raise ParseError(f"not an article: expected a JSON object, not {_kind(data)}")
         return cls.from_dict(data)
+
+
+def _kind(value: object) -> str:
+    names = {list: "a list", str: "a string", int: "a number", float: "a number", bool: "true or false"}
+    return "null" if value is None else names.get(type(value), type(value).__name__)
+
+
+def _depth(text: str) -> int:
+    """How deeply the JSON text nests arrays and objects (strings skipped), without parsing it."""
+    depth = most = 0
+    for match in re.finditer(r'"(?:[^"\\]|\\.)*"|[\[{]|[\]}]', text):
+        token = match.group(0)
+        if token in "[{":
+            depth += 1
+            most = max(most, depth)
+        elif token in "]}":
+            depth -= 1
+    return most
+
+
+def _check_sizes(data: Mapping[str, Any]) -> None:
+    from .errors import ParseError
+
+    def lists(name: str) -> list[Any]:
+        value = data.get(name, [])
+        if value is None and name != "body":
+            return []
+        if not isinstance(value, list):
+            raise ParseError(f"not an article: {name} must be a list, not {_kind(value)}")
+        return value
+
+    body, quotes, notes = lists("body"), lists("quotes"), lists("notes")
+    for name, items, most in (("body", body, "paragraphs"), ("quotes", quotes, "quotes"), ("notes", notes, "notes")):
+        if len(items) > LIMITS[most]:
+            raise ParseError(f"not an article: {name} has {len(items):,} items (at most {LIMITS[most]:,})")
+    title = data.get("title")
+    if isinstance(title, str) and len(title) > LIMITS["title"]:
+        raise ParseError(f"not an article: the title has {len(title):,} characters (at most {LIMITS['title']:,})")
+    for i, paragraph in enumerate(body):
+        if isinstance(paragraph, str) and len(paragraph) > LIMITS["paragraph"]:
+            raise ParseError(
+                f"not an article: body paragraph {i + 1} has {len(paragraph):,} characters "
+                f"(at most {LIMITS['paragraph']:,})"
+            )
+
+
+def _shift_spans(quotes: tuple[Quote, ...], body: tuple[str, ...]) -> tuple[Quote, ...]:
+    """``quotes`` with their spans moved to where they fall once the body's forbidden characters go."""
+    removed = [m.start() for m in _FORBIDDEN.finditer("\n\n".join(body))]
+
+    def moved(at: int) -> int:
+        return at - bisect.bisect_left(removed, at)
+
+    return tuple(
+        dataclasses.replace(q, spans=tuple((moved(a), moved(b)) for a, b in q.spans)) if q.spans else q
+        for q in quotes
+    )
 
 
 def _extraction(value: object) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-import time
 from pathlib import Path
 from typing import Any
 
@@ -39,22 +38,15 @@ def test_sites_are_crawled_side_by_side_and_each_politely(loopsite: Any, tmp_pat
             site.stop()
 
 
-def test_parallel_sites_take_about_as_long_as_the_slowest(loopsite: Any, tmp_path: Path) -> None:
-    """Not a timing target (see benchmarks/bench_archive.py): only that sites overlap at all."""
+def test_parallel_sites_overlap_in_time(loopsite: Any, tmp_path: Path) -> None:
+    """Not a timing target (see benchmarks/bench_archive.py): only that the sites were crawled side by side."""
     sites = [loopsite.wordpress_site(loopsite.good_entries(6), per_page=6, api=False).start() for _ in range(3)]
-    overlap = threading.Event()
     try:
         with Fetcher(FetchOptions(delay=0.1, read_timeout=5)) as fetcher:
-
-            def watch(event: FleetProgress) -> None:
-                if sum(1 for s in sites if s.log) == 3 and event.sites_done == 0:
-                    overlap.set()
-
-            started = time.monotonic()
-            crawl_sites([s.url("/news/") for s in sites], tmp_path / "a.sqlite3", fetcher, parallel=3,
-                        on_progress=watch)  # fmt: skip
-            assert time.monotonic() - started > 0.6  # each site's 7+ requests are 0.1 s apart
-        assert overlap.is_set()  # every site had been asked before the first finished
+            crawl_sites([s.url("/news/") for s in sites], tmp_path / "a.sqlite3", fetcher, parallel=3)
+        spans = [(min(s.times), max(s.times)) for s in sites]
+        assert all(last - first >= 0.6 for first, last in spans)  # each site's requests are 0.1 s apart
+        assert max(first for first, _ in spans) < min(last for _, last in spans)  # all three at once
     finally:
         for site in sites:
             site.stop()

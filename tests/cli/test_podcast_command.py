@@ -65,7 +65,8 @@ BAD = [
      "no archive at"),
     (["podcast", str(KENT), "-o", "{tmp}/p", "--base-url", "ftp://example.org/"], 2, "http or https"),
     (["podcast", str(KENT), "-o", "{tmp}/file/p", "--base-url", "https://example.org/"], 1, "cannot make"),
-    (["podcast", str(KENT), "-o", "{tmp}/p", "--base-url", "https://example.org/", "--limit", "0"], 2, "at least 1"),
+    (["podcast", str(KENT), "-o", "{tmp}/p", "--base-url", "https://example.org/", "--limit", "0"], 2,
+     "must be from 1 to"),
 ]
 
 

@@ -42,8 +42,8 @@ def test_script_from_a_saved_html_page(capsys: pytest.CaptureFixture[str]) -> No
     [
         (["speak", "no-such-file.html"], "no such file, web address or archive id"),
         (["speak", "PAGE", "--rate", "fast"], "not a number of words per minute"),
-        (["speak", "PAGE", "--rate", "1000"], "rate must be between 80 and 500"),
-        (["speak", "PAGE", "--speed", "3"], "rate_factor must be between 0.5 and 2.5"),
+        (["speak", "PAGE", "--rate", "1000"], "argument --rate: must be from 80 to 500"),
+        (["speak", "PAGE", "--speed", "3"], "argument --speed: must be from 0.5 to 2.5, not 3"),
     ],
 )
 def test_usage_errors(argv: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:

@@ -64,7 +64,7 @@ def test_hung_engine_is_timed_out_killed_and_restarted(fake_engine: Pyttsx3Engin
 
 
 def test_crashed_engine_is_reported_and_restarted(fake_engine: Pyttsx3Engine, tmp_path: Path) -> None:
-    with pytest.raises(SpeechError, match=r"crashed .*exit code 3"):
+    with pytest.raises(SpeechError, match=r"stopped unexpectedly .*exit code 3"):
         fake_engine.synthesise("CRASH now", tmp_path / "crash.wav", QUICK)
     fake_engine.synthesise("after the crash", tmp_path / "after.wav", QUICK)
     assert frames(tmp_path / "after.wav") > 0

@@ -61,6 +61,7 @@ class Site:
     lock: threading.Lock = field(default_factory=threading.Lock)
     delay: float = 0.0  # seconds every article page waits before answering
     robots: str = "User-agent: *\nDisallow: /news/private/\n"
+    times: list[float] = field(default_factory=list)  # time.monotonic() of each logged answer
     active: int = 0  # requests being answered now
     most_active: int = 0  # the most ever answered at once
 
@@ -157,6 +158,7 @@ def _record(req: BaseHTTPRequestHandler, status: int, size: int) -> None:
     site: Site = req.site  # type: ignore[attr-defined]
     with site.lock:
         site.log.append((req.path, status, size, {k.lower(): v for k, v in req.headers.items()}))
+        site.times.append(time.monotonic())
 
 
 # -- article pages --------------------------------------------------------------------------------------

@@ -93,24 +93,25 @@ def when(text: str) -> datetime.datetime:
 
 
 def stored(r: sqlite3.Row, passage: str | None = None) -> StoredArticle:
-    """The :class:`StoredArticle` of one row selected with :data:`SELECT`."""
+    """The :class:`StoredArticle` of one row selected with :data:`SELECT`; a row with a value
+    that is not what the archive writes is an :class:`ArchiveError` naming the article."""
     try:
         article = Article.from_json(r["article"])
-    except PressreaderError as exc:
-        raise ArchiveError(f"archived article {r['id']} is damaged: {exc}") from exc
-    return StoredArticle(
-        id=int(r["id"]),
-        url=r["url"],
-        site=r["site"],
-        date=datetime.date.fromisoformat(r["date"]) if r["date"] else None,
-        title=r["title"],
-        article=article,
-        status=r["status"],
-        etag=r["etag"],
-        last_modified=r["last_modified"],
-        fetched_at=when(r["fetched_at"]),
-        passage=passage,
-    )
+        return StoredArticle(
+            id=int(r["id"]),
+            url=str(r["url"]),
+            site=str(r["site"]),
+            date=datetime.date.fromisoformat(r["date"]) if r["date"] else None,
+            title=str(r["title"]),
+            article=article,
+            status=r["status"] if isinstance(r["status"], int) else None,
+            etag=r["etag"],
+            last_modified=r["last_modified"],
+            fetched_at=when(r["fetched_at"]),
+            passage=passage,
+        )
+    except (PressreaderError, ValueError, TypeError) as exc:
+        raise ArchiveError(f"archived article {r['id']} is damaged ({exc}); run: pressreader archive-check") from exc
 
 
 class Transaction:

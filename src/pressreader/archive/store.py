@@ -38,6 +38,7 @@ from .records import Failure, KnownPage, SiteReport, StoredArticle, Transaction
 from .records import day as _date
 from .records import stored as _row
 from .records import when as _when
+from .schema import CHECK_HINT, describe, open_database
 from .warc import Capture, ServedPage, WarcWriter, payload_digest, read_capture, warc_folder
 
 if TYPE_CHECKING:
@@ -48,56 +49,6 @@ __all__ = ["Archive", "Failure", "KnownPage", "Outcome", "SiteReport", "StoredAr
 log = logging.getLogger(__name__)
 
 Outcome = Literal["new", "updated", "unchanged"]
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS articles (
-    id            INTEGER PRIMARY KEY,
-    url           TEXT NOT NULL UNIQUE,
-    site          TEXT NOT NULL,
-    date          TEXT,
-    title         TEXT NOT NULL,
-    article       TEXT NOT NULL,
-    status        INTEGER,
-    etag          TEXT,
-    last_modified TEXT,
-    fetched_at    TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS articles_site_date ON articles (site, date DESC, id DESC);
-CREATE INDEX IF NOT EXISTS articles_date ON articles (date);
-CREATE TABLE IF NOT EXISTS pages (
-    url        TEXT PRIMARY KEY,
-    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
-    modified   TEXT
-);
-CREATE TABLE IF NOT EXISTS failures (
-    url          TEXT PRIMARY KEY,
-    site         TEXT NOT NULL,
-    error        TEXT NOT NULL,
-    message      TEXT NOT NULL,
-    attempts     INTEGER NOT NULL DEFAULT 1,
-    first_failed TEXT NOT NULL,
-    last_failed  TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS crawls (
-    site         TEXT PRIMARY KEY,
-    completed_at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS captures (
-    id         INTEGER PRIMARY KEY,
-    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
-    url        TEXT NOT NULL,
-    warc       TEXT NOT NULL,
-    offset     INTEGER NOT NULL,
-    length     INTEGER NOT NULL,
-    digest     TEXT NOT NULL,
-    status     INTEGER,
-    fetched_at TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS captures_article ON captures (article_id, id);
-CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5 (
-    title, body, speakers, tokenize = 'unicode61 remove_diacritics 2'
-);
-"""
 
 
 def default_archive_path() -> Path:
@@ -135,30 +86,17 @@ class Archive:
     ['A']
     """
 
-    def __init__(self, path: str | Path | None = None, *, pages: Path | None = None) -> None:
+    def __init__(self, path: str | Path | None = None, *, pages: Path | None = None, read_only: bool = False) -> None:
         self.path: Path | str = (
             default_archive_path() if path is None else ":memory:" if str(path) == ":memory:" else Path(path)
         )
         #: The folder of WARC files holding the pages as served (``None``: pages are not kept).
         self.pages: Path | None = pages or (warc_folder(self.path) if isinstance(self.path, Path) else None)
         self._warc: WarcWriter | None = None
-        target = str(self.path)
-        try:
-            if target != ":memory:":
-                Path(target).parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(target, timeout=30.0, isolation_level=None)
-        except (OSError, sqlite3.Error) as exc:
-            raise ArchiveError(f"cannot open the archive at {target}: {exc}") from exc
-        try:
-            self._db.execute("PRAGMA journal_mode = WAL")
-            self._db.execute("PRAGMA synchronous = NORMAL")
-            self._db.execute("PRAGMA foreign_keys = ON")
-            self._db.executescript(f"BEGIN IMMEDIATE;\n{_SCHEMA}\nCOMMIT;")
-        except sqlite3.DatabaseError as exc:
-            if self._db.in_transaction:
-                self._db.execute("ROLLBACK")
-            self._db.close()
-            raise ArchiveError(f"{target} is not a usable pressreader archive: {exc}") from exc
+        self.read_only = read_only
+        self._db = open_database(self.path, read_only=read_only)
+        # An archive made before pages were kept, opened only to read, has no captures table.
+        self._captures = bool(self._query("SELECT 1 FROM sqlite_master WHERE name = 'captures'"))
 
     # -- life cycle ----------------------------------------------------------------------------------
 
@@ -186,7 +124,7 @@ class Archive:
             cursor.row_factory = sqlite3.Row
             return cursor.fetchall()
         except sqlite3.Error as exc:
-            raise ArchiveError(f"archive query failed: {exc}") from exc
+            raise ArchiveError(describe(exc, str(self.path))) from exc
 
     # -- writing -------------------------------------------------------------------------------------
 
@@ -350,6 +288,8 @@ class Archive:
     def get(self, id_or_url: int | str) -> StoredArticle | None:
         """The article with this id, canonical URL or page URL; ``None`` when not archived."""
         if isinstance(id_or_url, int) or (isinstance(id_or_url, str) and id_or_url.isdigit()):
+            if not 0 <= int(id_or_url) < 2**63:  # SQLite's integers: no larger id can exist
+                return None
             rows = self._query(f"{_SELECT} WHERE a.id = ?", (int(id_or_url),))
         else:
             rows = self._query(
@@ -395,12 +335,11 @@ class Archive:
         try:
             cursor = self._db.execute(sql, (match, limit))
             cursor.row_factory = sqlite3.Row
-            return [_row(r, r["passage"] or None) for r in cursor.fetchall()]
-        except sqlite3.OperationalError as exc:
-            detail = str(exc).removeprefix("fts5: ")
-            raise ArchiveError(f"the search {query!r} could not be run ({detail})") from exc
+            return _readable([(r, r["passage"] or None) for r in cursor.fetchall()])
         except sqlite3.Error as exc:
-            raise ArchiveError(f"archive search failed: {exc}") from exc
+            if "fts5: syntax" in str(exc):  # pragma: no cover - fts_query never writes one
+                raise ArchiveError(f"the search {query!r} could not be run ({exc})") from exc
+            raise ArchiveError(f"the archive's search index is damaged ({exc}); {CHECK_HINT}") from exc
 
     def by_speaker(self, name: str, *, limit: int = 50) -> list[StoredArticle]:
         """Articles quoting a person whose name contains ``name`` (as a phrase, any case)."""
@@ -439,6 +378,8 @@ class Archive:
 
     def capture(self, article_id: int) -> Capture | None:
         """Where the last kept page of article ``article_id`` is in the WARC files."""
+        if not self._captures:
+            return None
         rows = self._query(
             "SELECT warc, offset, length, digest FROM captures WHERE article_id = ? ORDER BY id DESC LIMIT 1",
             (article_id,),
@@ -447,6 +388,8 @@ class Archive:
 
     def captured(self, sites: tuple[str, ...] = ()) -> list[tuple[int, str]]:
         """(article id, site) of every article whose page is kept, of ``sites`` (all when empty)."""
+        if not self._captures:
+            return []
         where = f" WHERE a.site IN ({', '.join('?' * len(sites))})" if sites else ""
         rows = self._query(
             "SELECT DISTINCT a.id, a.site FROM articles a JOIN captures c ON c.article_id = a.id"
@@ -459,9 +402,13 @@ class Archive:
         """Per site: releases kept, pages kept as served, oldest and newest date, failures, last crawl."""
         rows = self._query(
             "SELECT s.site, (SELECT count(*) FROM articles a WHERE a.site = s.site),"
-            " (SELECT count(DISTINCT c.article_id) FROM captures c JOIN articles a ON a.id = c.article_id"
-            "  WHERE a.site = s.site),"
-            " (SELECT min(date) FROM articles a WHERE a.site = s.site),"
+            + (
+                " (SELECT count(DISTINCT c.article_id) FROM captures c JOIN articles a ON a.id = c.article_id"
+                "  WHERE a.site = s.site),"
+                if self._captures
+                else " 0,"
+            )
+            + " (SELECT min(date) FROM articles a WHERE a.site = s.site),"
             " (SELECT max(date) FROM articles a WHERE a.site = s.site),"
             " (SELECT count(*) FROM failures f WHERE f.site = s.site),"
             " (SELECT completed_at FROM crawls c WHERE c.site = s.site)"
@@ -478,4 +425,15 @@ class Archive:
         return iter(self._many(f"{_SELECT} ORDER BY a.id"))
 
     def _many(self, sql: str, params: tuple[object, ...] = ()) -> list[StoredArticle]:
-        return [_row(r) for r in self._query(sql, params)]
+        return _readable([(r, None) for r in self._query(sql, params)])
+
+
+def _readable(rows: list[tuple[sqlite3.Row, str | None]]) -> list[StoredArticle]:
+    """The rows as articles; a damaged row is reported (a warning) and skipped, the rest are kept."""
+    out: list[StoredArticle] = []
+    for row, passage in rows:
+        try:
+            out.append(_row(row, passage))
+        except ArchiveError as exc:
+            log.warning("%s; it is left out", exc)
+    return out

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from ..errors import FetchError, PressreaderError, SpeechUnavailable
 from ..models import __version__
 from ._common import EXIT_ERROR, EXIT_OK, EXIT_USAGE, Handler, UsageError, fail
+from ._guard import SafeStream, Stopped, signals_stop
 
 __all__ = ["build_parser", "main"]
 
@@ -59,11 +60,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits 0 for --help/--version and 2 for usage errors
         return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
-    logging.basicConfig(
-        level=logging.WARNING - 10 * min(args.verbose, 2),
-        format="pressreader: %(levelname)s: %(message)s",
-        stream=sys.stderr,
-    )
     from ..sites import SITES_VARIABLE, USER_SITES_PROBLEM
 
     if USER_SITES_PROBLEM:
@@ -72,6 +68,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     if handler is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = SafeStream(out), SafeStream(err)
+    # Log lines go through the same safe stream: they may quote what a page or an archive holds.
+    logging.basicConfig(
+        level=logging.WARNING - 10 * min(args.verbose, 2),
+        format="pressreader: %(levelname)s: %(message)s",
+        stream=sys.stderr,
+    )
+    try:
+        with signals_stop():
+            return _run(handler, args)
+    finally:
+        sys.stdout, sys.stderr = out, err
+
+
+def _run(handler: Handler, args: argparse.Namespace) -> int:
     try:
         return handler(args)
     except UsageError as exc:
@@ -82,6 +94,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return fail(explain(exc), code=EXIT_ERROR)
     except PressreaderError as exc:
         return fail(str(exc), code=EXIT_ERROR)
+    except Stopped as exc:  # SIGTERM, SIGHUP: cleaned up as for Ctrl-C
+        return fail(f"stopped ({exc.name})", code=128 + exc.signum)
     except KeyboardInterrupt:
         return fail("interrupted", code=130)
     except BrokenPipeError:

@@ -11,6 +11,7 @@ everywhere: ``--json``, ``--db``, ``--size``/``--theme``/``--font``,
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -104,6 +105,14 @@ def load_input(target: str, *, db: str | None = None, url: str | None = None) ->
     if kind in ("file", "stdin"):
         return load_file(read_bytes(target), url)
     if kind == "id":
+        from ..archive.store import default_archive_path
+
+        where = Path(db) if db else default_archive_path()
+        if not where.is_file():
+            raise UsageError(
+                f"there is no article {target} in the archive: there is no archive at {where} yet "
+                "(pressreader crawl SITE makes one)"
+            )
         article = article_by_id(target, db)
         if article is None:
             raise UsageError(f"there is no article {target} in the archive (`pressreader latest SITE` lists ids)")
@@ -165,17 +174,79 @@ def add_presentation(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--font", default="sans", choices=get_args(Font), help="font family")
 
 
-def _words_per_minute(text: str) -> int:
-    if not text.isdigit():
-        raise argparse.ArgumentTypeError(f"not a number of words per minute: {text!r}")
-    return int(text)
+def whole_number(low: int, high: int, what: str = "a whole number") -> Callable[[str], int]:
+    """An argparse type: a whole number from ``low`` to ``high``, refused in the option's own words.
+
+    >>> whole_number(1, 100)("7")
+    7
+    >>> whole_number(1, 100)("99999999999999999999")
+    Traceback (most recent call last):
+      ...
+    argparse.ArgumentTypeError: must be from 1 to 100, not 99999999999999999999
+    """
+
+    def parse(text: str) -> int:
+        cleaned = text.strip().replace(",", "").replace("_", "")
+        if not cleaned.lstrip("-").isdigit():
+            raise argparse.ArgumentTypeError(f"not {what}: {text!r}")
+        value = int(cleaned)
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"must be from {low:,} to {high:,}, not {cleaned}")
+        return value
+
+    return parse
 
 
-def _factor(text: str) -> float:
-    try:
-        return float(text.rstrip("x×"))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a speed factor such as 1.5: {text!r}") from None
+def number(low: float, high: float, what: str = "a number", *, suffixes: str = "") -> Callable[[str], float]:
+    """An argparse type: a finite number from ``low`` to ``high`` (``suffixes`` may end it, as "1.5x").
+
+    >>> number(0, 3600)("inf")
+    Traceback (most recent call last):
+      ...
+    argparse.ArgumentTypeError: must be from 0 to 3600, not inf
+    """
+
+    def parse(text: str) -> float:
+        try:
+            value = float(text.strip().rstrip(suffixes) if suffixes else text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not {what}: {text!r}") from None
+        if not low <= value <= high:  # also refuses nan and inf
+            raise argparse.ArgumentTypeError(f"must be from {low:g} to {high:g}, not {text.strip()}")
+        return value
+
+    return parse
+
+
+_words_per_minute = whole_number(80, 500, "a number of words per minute")
+_factor = number(0.5, 2.5, "a speed factor such as 1.5", suffixes="x×")
+#: ``--width``: columns of text.
+columns = whole_number(20, 1000, "a number of columns")
+#: ``-n``, ``--limit``: how many releases.
+how_many = whole_number(1, 1_000_000, "a whole number of at least 1")
+
+
+def refuse_overwriting_input(output: str | Path | None, *inputs: str) -> None:
+    """Raise :class:`UsageError` when ``output`` names one of the ``inputs`` (it would be destroyed).
+
+    >>> import tempfile, os
+    >>> f = tempfile.NamedTemporaryFile(suffix=".json", delete=False); f.close()
+    >>> refuse_overwriting_input(f.name, f.name)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+      ...
+    pressreader.cli._common.UsageError: the output ... is also an input; choose another name
+    """
+    if output is None:
+        return
+    target = Path(output)
+    for source in inputs:
+        path = Path(source)
+        try:
+            same = path.is_file() and target.exists() and os.path.samefile(path, target)
+        except OSError:
+            same = False
+        if same:
+            raise UsageError(f"the output {output} is also an input; choose another name")
 
 
 def add_voice(parser: argparse.ArgumentParser) -> None:

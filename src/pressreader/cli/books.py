@@ -26,6 +26,7 @@ from ._common import (
     load_article,
     load_input,
     read_bytes,
+    refuse_overwriting_input,
 )
 
 if TYPE_CHECKING:  # speech and the archive load only when a command runs
@@ -78,7 +79,7 @@ def archived(key: str, db: str | None, since: datetime.date, until: datetime.dat
 
     if db is not None and not Path(db).is_file():
         raise UsageError(f"no archive at {db}")
-    with Archive(db) as archive:
+    with Archive(db, read_only=True) as archive:
         articles = [stored.article for stored in archive.between(since, until, site=key)]
     if not articles:
         raise UsageError(
@@ -128,6 +129,7 @@ def _articles(args: argparse.Namespace) -> list[Article]:
 def _export_epub(args: argparse.Namespace) -> int:
     from ..publish.epub import EpubOptions, export_epub
 
+    refuse_overwriting_input(args.output, *getattr(args, "sources", []))
     articles = _articles(args)
     try:
         options = EpubOptions(title=args.title, granularity=args.granularity, speech=speech_options(args))

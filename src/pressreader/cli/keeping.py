@@ -126,7 +126,7 @@ def _export_warc(args: argparse.Namespace) -> int:
         raise UsageError(f"the output should be a .warc.gz file, not {target.name!r}")
     if target.is_dir():
         raise UsageError(f"{target} is a folder; name the WARC file to write, e.g. {target / 'pcc.warc.gz'}")
-    with Archive(args.db) as archive:
+    with Archive(args.db, read_only=True) as archive:
         sites = tuple(site_key(s, DEFAULT_REGISTRY) for s in args.sites)
         known = {name for name, _n in archive.sites()}
         missing = [s for s in sites if s not in known]
@@ -144,7 +144,7 @@ def _day(value: datetime.date | None) -> str:
 def _archive_report(args: argparse.Namespace) -> int:
     from ..archive.store import Archive
 
-    with Archive(args.db) as archive:
+    with Archive(args.db, read_only=True) as archive:
         rows = archive.report()
     if args.json:
         data = [
@@ -169,13 +169,30 @@ def _archive_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _archive_check(args: argparse.Namespace) -> int:
+    from ..archive.schema import check_archive
+
+    path = _db_path(args)
+    if not path.is_file():
+        raise UsageError(f"there is no archive at {path}")
+    report = check_archive(path)
+    sys.stdout.write(f"SQLite integrity check: {'; '.join(report.integrity)}\n")
+    for _id, why in report.damaged_rows:
+        sys.stdout.write(f"damaged: {why}\n")
+    sys.stdout.write(
+        f"{report.articles} articles readable, {len(report.damaged_rows)} damaged; "
+        f"search index {'rebuilt' if report.index_rebuilt else 'not rebuilt'}\n"
+    )
+    return EXIT_OK if report.ok else EXIT_ERROR
+
+
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add the ``reparse``, ``export-warc`` and ``archive-report`` subcommands.
+    """Add the ``reparse``, ``export-warc``, ``archive-report`` and ``archive-check`` subcommands.
 
     >>> sub = argparse.ArgumentParser(prog="pressreader").add_subparsers()
     >>> register(sub)
     >>> sorted(sub.choices)
-    ['archive-report', 'export-warc', 'reparse']
+    ['archive-check', 'archive-report', 'export-warc', 'reparse']
     """
     p = add_command(
         sub,
@@ -206,4 +223,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         examples="  pressreader archive-report\n  pressreader archive-report --json",
     )
     add_json(p, "the report")
+    add_db(p)
+
+    p = add_command(
+        sub,
+        "archive-check",
+        _archive_check,
+        help="check the archive for damage (SQLite integrity, every row readable) and rebuild its search index",
+        examples="  pressreader archive-check\n  pressreader archive-check --db news.sqlite3",
+    )
     add_db(p)

@@ -18,7 +18,11 @@ from ._common import (
     add_db,
     add_json,
     add_size,
+    columns,
+    how_many,
     load_input,
+    number,
+    whole_number,
 )
 
 if TYPE_CHECKING:  # the network modules (and httpx) load only when a command needs them
@@ -35,26 +39,15 @@ def _date(text: str) -> datetime.date:
         raise argparse.ArgumentTypeError(f"not a date: {text!r} (write it as YYYY-MM-DD, e.g. 2024-05-07)") from None
 
 
-def _positive(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"not a positive whole number: {text!r}")
-    return int(text)
+_delay = number(0, 3600, "a number of seconds")
+_parallel = whole_number(1, 64, "a number of sites")
 
 
-def _seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        value = -1.0
-    if not value >= 0:
-        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}")
-    return value
-
-
-def _archive(args: argparse.Namespace) -> Archive:
+def _archive(args: argparse.Namespace, *, read_only: bool = True) -> Archive:
+    """The archive ``--db`` names; opened to read only (never created) unless a crawl writes to it."""
     from ..archive.store import Archive
 
-    return Archive(args.db)
+    return Archive(args.db, read_only=read_only)
 
 
 def _sites(args: argparse.Namespace) -> int:
@@ -105,7 +98,7 @@ def _crawl(args: argparse.Namespace) -> int:
         raise UsageError("name a SITE to crawl (see `pressreader sites`), or --all for every site")
 
     options = FetchOptions(delay=args.delay) if args.delay is not None else FetchOptions()
-    with _archive(args) as archive, Fetcher(options) as fetcher:
+    with _archive(args, read_only=False) as archive, Fetcher(options) as fetcher:
         report = crawl(
             args.site,
             archive,
@@ -224,10 +217,10 @@ def _register_crawl(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     p.add_argument("--all", action="store_true", help="crawl every site of `pressreader sites`, several at once")
     p.add_argument(
-        "--parallel", type=_positive, default=4, metavar="N", help="with --all: sites crawled at once (default 4)"
+        "--parallel", type=_parallel, default=4, metavar="N", help="with --all: sites crawled at once (default 4)"
     )
     p.add_argument("--since", type=_date, help="only releases published on or after this date (YYYY-MM-DD)")
-    p.add_argument("--limit", type=_positive, help="at most this many releases, newest first")
+    p.add_argument("--limit", type=how_many, help="at most this many releases, newest first")
     p.add_argument(
         "--recheck",
         action="store_true",
@@ -235,7 +228,7 @@ def _register_crawl(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     p.add_argument(
         "--delay",
-        type=_seconds,
+        type=_delay,
         metavar="SECONDS",
         help="wait between requests to the site (default 1 second)",
     )
@@ -253,7 +246,7 @@ def _register_archive_queries(sub: argparse._SubParsersAction[argparse.ArgumentP
         examples="  pressreader latest warwickshire\n  pressreader latest kent -n 5 --json",
     )
     p.add_argument("site", metavar="SITE", help="a site name or an address on the site")
-    p.add_argument("-n", type=_positive, default=10, help="how many (default 10)")
+    p.add_argument("-n", type=how_many, default=10, help="how many (default 10)")
     add_json(p, "them")
     add_db(p)
 
@@ -287,6 +280,6 @@ def _register_archive_queries(sub: argparse._SubParsersAction[argparse.ArgumentP
     )
     p.add_argument("article", metavar=ARTICLE_METAVAR, help=ARTICLE_HELP)
     add_size(p)
-    p.add_argument("--width", type=int, default=80, help="columns to wrap the text to (default 80)")
+    p.add_argument("--width", type=columns, default=80, help="columns to wrap the text to (default 80)")
     add_json(p, "the article")
     add_db(p)

@@ -13,7 +13,7 @@ import sys
 
 from ..errors import OptionsError
 from ..models import Article
-from ._common import EXIT_OK, UsageError, add_command, add_db, add_voice, load_article, read_bytes
+from ._common import EXIT_OK, UsageError, add_command, add_db, add_voice, how_many, load_article, read_bytes
 from .books import archived, named_site, parse_date, speech_options
 
 __all__ = ["register"]
@@ -89,12 +89,6 @@ def _port(text: str) -> int:
     return value
 
 
-def _count(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"not a whole number of at least 1: {text!r}")
-    return int(text)
-
-
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``podcast`` subcommand.
 
@@ -122,7 +116,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                                                       "this computer's address)")
     p.add_argument("--since", type=parse_date, metavar="DATE", help="only releases from this day (YYYY-MM-DD)")
     p.add_argument("--until", type=parse_date, metavar="DATE", help="only releases up to this day")
-    p.add_argument("--limit", type=_count, metavar="N", help="keep only the newest N releases")
+    p.add_argument("--limit", type=how_many, metavar="N", help="keep only the newest N releases")
     p.add_argument("--title", help="the podcast's title (default: from the sites' names)")
     p.add_argument("--serve", action="store_true", help="after building, serve OUT_DIR until Ctrl-C")
     p.add_argument("--host", default="127.0.0.1",

@@ -18,7 +18,8 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..errors import OptionsError
+from ..errors import OptionsError, RenderError
+from ..files import replacing, write_failure
 from ..models import Article
 from ..rendering import TARGETS, RenderOptions, article_filenames, render, render_index, should_color
 from ._common import (
@@ -29,10 +30,12 @@ from ._common import (
     add_command,
     add_db,
     add_presentation,
+    columns,
     load_article,
     load_input,
     parse_size,
     read_bytes,
+    refuse_overwriting_input,
 )
 
 __all__ = ["parse_size", "register"]
@@ -52,6 +55,7 @@ def _options(args: argparse.Namespace, *, width: int | None) -> RenderOptions:
 
 
 def _render(args: argparse.Namespace) -> int:
+    refuse_overwriting_input(args.output, args.article)
     article = load_input(args.article, db=args.db, url=args.url)
     width = args.width
     color = False
@@ -68,11 +72,11 @@ def _render(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _write(path: Path, text: str) -> None:
-    try:
-        path.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise UsageError(f"cannot write {path}: {exc.strerror}") from None
+def _write(path: Path, text: str, what: str = "the page") -> None:
+    if path.is_dir():
+        raise RenderError(f"cannot write {what} to {path}: it is a folder; name a file in it")
+    with replacing(path, what, RenderError) as out:
+        out.write(text.encode("utf-8"))
 
 
 def _archive_articles(db: str) -> list[Article]:
@@ -80,7 +84,7 @@ def _archive_articles(db: str) -> list[Article]:
         raise UsageError(f"no archive at {db}")
     from ..archive.store import Archive  # loaded only when an archive is asked for
 
-    with Archive(db) as archive:
+    with Archive(db, read_only=True) as archive:
         return [stored.article for stored in archive]
 
 
@@ -97,13 +101,23 @@ def _export(args: argparse.Namespace) -> int:
     articles = _sorted_newest_first(articles)
     options = _options(args, width=None)
     out = Path(args.out_dir)
+    made = not out.exists()
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UsageError(f"cannot create {out}: {exc.strerror}") from None
-    for article, name in zip(articles, article_filenames(articles), strict=True):
-        _write(out / name, render(article, "html", options=options))
-    _write(out / "index.html", render_index(articles, options))
+        raise RenderError(write_failure("the reader pages", out, exc)) from None
+    written: list[Path] = []
+    try:
+        for article, name in zip(articles, article_filenames(articles), strict=True):
+            _write(out / name, render(article, "html", options=options), "a reader page")
+            written.append(out / name)
+        _write(out / "index.html", render_index(articles, options), "the index page")
+    except BaseException:  # a half-made export is worse than none: take back what this run wrote
+        for path in written:
+            path.unlink(missing_ok=True)
+        if made:
+            shutil.rmtree(out, ignore_errors=True)
+        raise
     print(f"wrote {len(articles)} reader page(s) and index.html to {out}", file=sys.stderr)
     return EXIT_OK
 
@@ -136,7 +150,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_db(parser)
     parser.add_argument(
         "--width",
-        type=int,
+        type=columns,
         help="columns for text and terminal output (default: 80, or the terminal's width)",
     )
     parser.add_argument("-o", "--output", metavar="OUT", help="write to this file instead of standard output")

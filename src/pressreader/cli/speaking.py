@@ -31,6 +31,7 @@ from ._common import (
     add_json,
     add_voice,
     load_input,
+    refuse_overwriting_input,
 )
 
 if TYPE_CHECKING:  # speech, fetching and the archive load only when a command needs them
@@ -59,6 +60,7 @@ def _options(args: argparse.Namespace) -> SpeechOptions:
 
 def _speak(args: argparse.Namespace) -> int:
     options = _options(args)
+    refuse_overwriting_input(args.save, args.article)
     article = load_input(args.article, db=args.db)
     from ..speech import save_audio, speech_script
 

@@ -11,7 +11,7 @@ import lxml.etree
 from cssselect import GenericTranslator, SelectorError
 
 from ..errors import SiteError
-from ..models import Image
+from ..models import Image, clean_text
 from .blocks import Block, Page
 from .dates import date_from_url, is_date_line, parse_iso_date, parse_visible_date
 from .document import Element, text_of
@@ -85,12 +85,14 @@ def find_title(
 ) -> tuple[str | None, int | None]:
     """The headline and the order of its block (``None`` when it came from metadata)."""
     for element in site_title:
-        text = " ".join(text_of(element).split())
+        text = " ".join(clean_text(text_of(element)).split())
         if text:
             return text, _order_of(page, element)
     hints = [h for h in (meta.og_title, meta.jsonld_headline, meta.title_tag) if h]
     first_story = _first_order_in(page, roots)
-    h1s = [b for b in page.blocks if b.heading == 1 and b.noise != "chrome"]
+    # A heading of control characters only (they never reach the reader) is no headline.
+    worded = [b for b in page.blocks if b.heading and b.noise != "chrome" and clean_text(b.text).strip()]
+    h1s = [b for b in worded if b.heading == 1]
     if h1s:
         def rank(block: Block) -> tuple[float, int]:
             similarity = max((_similar(block.text, h) for h in hints), default=0.0)
@@ -106,8 +108,7 @@ def find_title(
         return " ".join(meta.jsonld_headline.split()), None
     if meta.title_tag:
         return strip_site_suffix(meta.title_tag, meta.site_name), None
-    headings = [b for b in page.blocks if b.heading and b.noise != "chrome"]
-    return (headings[0].text, headings[0].order) if headings else (None, None)
+    return (worded[0].text, worded[0].order) if worded else (None, None)
 
 
 def _order_of(page: Page, element: Element) -> int | None:

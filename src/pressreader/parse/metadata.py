@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from ..models import clean_text
 from .document import Element, text_of
 
 __all__ = ["PageMeta", "absolute_url", "normalise_language", "read_meta"]
@@ -212,4 +213,9 @@ def read_meta(root: Element, url: str | None) -> PageMeta:
     if meta.language is None:
         meta.language = normalise_language(locale)
     meta.og_image = absolute_url(meta.og_image, base)
+    # A headline of control characters only is no headline: clean before anyone chooses one.
+    for name in ("title_tag", "og_title", "jsonld_headline", "description", "site_name"):
+        value = getattr(meta, name)
+        if value is not None:
+            setattr(meta, name, " ".join(clean_text(value).split()) or None)
     return meta

@@ -31,12 +31,14 @@ from pathlib import Path
 from typing import Literal
 
 from ..errors import OptionsError, SpeechError
+from ..files import replacing
 from ..models import Article
 from ..rendering._layout import domain, part_languages, safe_url, site_name
 from ..rendering.html import esc, marked
 from ..speech.engine import SpeechEngine, check_output_path
 from ..speech.espeak import EspeakSynth
 from ..speech.options import SpeechOptions
+from ..speech.script import speech_script
 from ..speech.timing import TimedAudio, TimedSentence, timed_speech
 
 __all__ = ["ACTIVE_CLASS", "EpubOptions", "export_epub", "smil_clock"]
@@ -355,18 +357,16 @@ def _title(articles: Sequence[Article], options: EpubOptions) -> str:
 
 
 def _write(path: Path, files: Sequence[tuple[str, str | bytes]]) -> None:
-    temp = path.with_name(f".{path.name}.partial")
-    try:
-        with zipfile.ZipFile(temp, "w") as book:
-            for name, data in files:
-                info = zipfile.ZipInfo(name, date_time=(2000, 1, 1, 0, 0, 0))
-                stored = name == "mimetype" or name.endswith(".mp3")
-                info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
-                book.writestr(info, data)
-        os.replace(temp, path)
-    except OSError as exc:
-        temp.unlink(missing_ok=True)
-        raise SpeechError(f"cannot write the talking book to {path}: {exc}") from exc
+    with replacing(path, "the talking book", SpeechError) as out, zipfile.ZipFile(out, "w") as book:
+        for name, data in files:
+            info = zipfile.ZipInfo(name, date_time=(2000, 1, 1, 0, 0, 0))
+            stored = name == "mimetype" or name.endswith(".mp3")
+            info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
+            book.writestr(info, data)
+
+
+#: The most words one talking book speaks: its MP3 is assembled in memory (about 0.5 MB a minute).
+MAX_BOOK_WORDS = 60_000
 
 
 def export_epub(
@@ -392,7 +392,7 @@ def export_epub(
     for item in chosen:
         if not isinstance(item, Article):
             raise SpeechError(f"export_epub needs Article objects, not {type(item).__name__}")
-    target = check_output_path(path)
+    target = check_output_path(path, "the talking book")
     if target.suffix.lower() != ".epub":
         raise SpeechError(f"cannot write a talking book as {target.name!r}: use a .epub file name")
     if importlib.util.find_spec("lameenc") is None:
@@ -400,7 +400,19 @@ def export_epub(
             "a talking book needs the MP3 encoder (EPUB cannot carry WAV), which is missing from this "
             "installation: reinstall pressreader (pip install 'pressreader[mp3]' installs lameenc)"
         )
-    spoken = [timed_speech(article, options.speech, engine=engine) for article in chosen]
+    words = sum(len(u.text.split()) for article in chosen for u in speech_script(article, options.speech))
+    if words > MAX_BOOK_WORDS:
+        raise SpeechError(
+            f"the articles have {words:,} words to speak; one talking book holds at most {MAX_BOOK_WORDS:,} "
+            "(about six hours): make several books (--since and --until choose the days)"
+        )
+    spoken: list[TimedAudio] = []
+    sounds: list[bytes] = []
+    for article in chosen:  # one article's sound held as PCM at a time; the book keeps only its MP3
+        audio = timed_speech(article, options.speech, engine=engine)
+        sounds.append(audio.mp3_bytes())
+        spoken.append(TimedAudio(b"", audio.sample_rate, audio.timing))
+        del audio
     word_level = options.granularity == "word" and all(a.timing.granularity == "word" for a in spoken)
     granularity = "word" if word_level else "sentence"
     built: list[_Chapter] = []
@@ -420,11 +432,11 @@ def export_epub(
         ("OEBPS/nav.xhtml", _nav(title, built, esc(options.language))),
         ("OEBPS/style.css", _STYLE),
     ]
-    for c in built:
+    for c, sound in zip(built, sounds, strict=True):
         files += [
             (f"OEBPS/{c.stem}.xhtml", c.xhtml),
             (f"OEBPS/{c.stem}.smil", c.smil),
-            (f"OEBPS/audio/{c.stem}.mp3", c.audio.mp3_bytes()),
+            (f"OEBPS/audio/{c.stem}.mp3", sound),
         ]
     _write(target, files)
     return target

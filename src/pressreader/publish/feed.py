@@ -27,7 +27,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from lxml import etree
 
-from ..rendering._layout import printable  # one rule for what no output may hold
+from ..models import clean_text as printable  # the one rule for what no output may hold
 
 __all__ = ["Channel", "Item", "chapters_json", "episode_guid", "feed_guid", "feed_xml", "webvtt"]
 

@@ -40,6 +40,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from ..errors import OptionsError, PublishError
+from ..files import replacing
 from ..models import Article
 from ..speech.engine import SpeechEngine
 from ..speech.espeak import EspeakSynth
@@ -203,14 +204,9 @@ def _description(article: Article, limit: int = 600) -> str:
 
 
 def _write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder (atomic on one disk)."""
-    temp = path.with_name(f".{path.name}.partial")
-    try:
-        temp.write_bytes(data)
-        os.replace(temp, path)
-    except OSError as exc:
-        temp.unlink(missing_ok=True)
-        raise PublishError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    """Write ``data`` to ``path`` whole, or not at all."""
+    with replacing(path, f"the podcast file {path.name}", PublishError) as out:
+        out.write(data)
 
 
 def _load_manifest(folder: Path) -> dict[str, dict[str, Any]]:

@@ -101,13 +101,19 @@ def sample_article() -> Article:
 
 
 def load_file(data: bytes, url: str | None = None) -> Article:
-    """An Article from Article JSON (starts with ``{``) or a saved HTML page (saved from ``url``).
+    """An Article from Article JSON (starts with ``{``, after a byte order mark if any) or a saved HTML
+    page (saved from ``url``).
 
     >>> load_file(b'{"title": "T", "body": ["B."]}').title
     'T'
     """
-    if data.lstrip()[:1] == b"{":
+    start = data.removeprefix(b"\xef\xbb\xbf").lstrip()[:1]
+    if start == b"{":
         return Article.from_json(data)
+    if start == b"[":
+        from ..errors import ParseError
+
+        raise ParseError("this JSON file holds a list; an Article JSON file holds one object ({…})")
     from ..parse import parse_article  # parsing HTML is only loaded when needed
 
     return parse_article(data, url)
@@ -161,6 +167,14 @@ def open_article(
     if target.kind == "file":
         return _load_path(Path(target.value), url)
     if target.kind == "id":
+        from ..archive.store import default_archive_path
+
+        where = Path(db) if db else default_archive_path()
+        if not where.is_file():
+            raise ArchiveError(
+                f"there is no article {target.value} in the archive: there is no archive at {where} yet "
+                "(pressreader crawl SITE makes one)"
+            )
         stored = article_by_id(target.value, db)
         if stored is None:
             raise ArchiveError(
@@ -189,13 +203,10 @@ def _load_path(path: Path, url: str | None) -> Article:
 def article_by_id(number: str | int, db: str | Path | None = None) -> Article | None:
     """The archived article with id ``number`` in the archive ``db`` (default: the user's), or ``None``.
 
-    >>> import tempfile, os
-    >>> with tempfile.TemporaryDirectory() as tmp:
-    ...     article_by_id(7, os.path.join(tmp, "a.sqlite3")) is None
-    True
+    A missing archive is an :class:`~pressreader.errors.ArchiveError` (reading never creates one).
     """
     from ..archive.store import Archive
 
-    with Archive(db) as archive:
+    with Archive(db, read_only=True) as archive:
         stored = archive.get(str(number))
     return None if stored is None else stored.article

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from ..errors import RenderError
-from ..models import FALLBACK_NOTICE, Article, Quote
+from ..models import FALLBACK_NOTICE, Article, Quote, clean_text
 from .options import NAMED_SIZES, RenderOptions
 
 __all__ = [
@@ -46,8 +46,6 @@ __all__ = [
 _STANDARD_REM = NAMED_SIZES["standard"]
 
 
-# Controls (but tab and newline), lone surrogates, and the noncharacters XML 1.0 forbids or reserves.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
 
 
 _LANG_TAG = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")
@@ -81,7 +79,7 @@ def printable(text: str) -> str:
     >>> printable("Bold\\x1b[1m text\\x00\\ufffe")
     'Bold[1m text'
     """
-    return _UNSAFE.sub("", text)
+    return clean_text(text)  # the one rule, on the ground: every Article applies it too
 
 
 def long_date(day: datetime.date) -> str:

@@ -25,6 +25,7 @@ from types import TracebackType
 from typing import Any, BinaryIO, Protocol
 
 from ..errors import SpeechError
+from ..files import write_failure
 from ..models import Article
 from .engine import Pyttsx3Engine, SpeechEngine, _PerLanguage, check_output_path
 from .options import SpeechOptions
@@ -123,6 +124,10 @@ class _Writer(Protocol):
     def close(self) -> None: ...
 
 
+#: A WAV file's sizes are 32-bit: past this many bytes the file would be corrupt.
+WAV_LIMIT = 2**32 - 1
+
+
 class _WavWriter:
     def __init__(self, stream: BinaryIO, rate: int, width: int, channels: int) -> None:
         self._wav = wave.open(stream, "wb")  # noqa: SIM115 - closed in close()
@@ -130,7 +135,15 @@ class _WavWriter:
         self._wav.setsampwidth(width)
         self._wav.setframerate(rate)
 
+        self._size = 44
+
     def write(self, frames: bytes) -> None:
+        self._size += len(frames)
+        if self._size > WAV_LIMIT:
+            raise SpeechError(
+                f"the recording is longer than a WAV file can hold ({WAV_LIMIT:,} bytes, about 6 hours at "
+                "espeak's quality): save it as .mp3 instead, which has no such limit and is a tenth of the size"
+            )
         self._wav.writeframes(frames)
 
     def close(self) -> None:
@@ -186,15 +199,24 @@ class _Output:
         self.frames = 0
 
     def write(self, frames: bytes, params: tuple[int, int, int]) -> None:
-        if self._writer is None:
-            self.params = params
-            self._stream = open(self._temp, "wb")  # noqa: SIM115 - closed in finish() or abort()
-            cls = _WavWriter if self.kind == "wav" else _Mp3Writer
-            self._writer = cls(self._stream, *params)
-        elif params != self.params:
-            raise SpeechError(f"the engine changed audio format mid-article: {self.params}, then {params}")
-        self._writer.write(frames)
+        try:
+            if self._writer is None:
+                self.params = params
+                self._stream = open(self._temp, "wb")  # noqa: SIM115 - closed in finish() or abort()
+                cls = _WavWriter if self.kind == "wav" else _Mp3Writer
+                self._writer = cls(self._stream, *params)
+            elif params != self.params:
+                raise SpeechError(f"the engine changed audio format mid-article: {self.params}, then {params}")
+            self._writer.write(frames)
+        except OSError as exc:
+            raise self._failure(exc) from exc
         self.frames += len(frames) // (params[1] * params[2])
+
+    def _failure(self, exc: OSError) -> SpeechError:
+        written = None
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            written = self._stream.tell() if self._stream is not None else None
+        return SpeechError(write_failure("audio", self.path, exc, needed=written, at_least=True))
 
     def silence(self, seconds: float) -> int:
         if self.params is None or seconds <= 0:
@@ -207,10 +229,13 @@ class _Output:
     def finish(self) -> None:
         if self._writer is None:
             raise SpeechError(f"nothing was synthesised for {self.path}")
-        self._writer.close()
-        assert self._stream is not None
-        self._stream.close()
-        os.replace(self._temp, self.path)
+        try:
+            self._writer.close()
+            assert self._stream is not None
+            self._stream.close()
+            os.replace(self._temp, self.path)
+        except OSError as exc:
+            raise self._failure(exc) from exc
 
     def abort(self) -> None:
         if self._writer is not None:

@@ -108,8 +108,9 @@ def install_fix(platform: str | None = None) -> str:
     return "install espeak-ng: sudo apt-get install espeak-ng"
 
 
-def check_output_path(path: str | os.PathLike[str]) -> Path:
-    """Check that an audio file can be written at ``path`` before any synthesis starts.
+def check_output_path(path: str | os.PathLike[str], what: str = "audio") -> Path:
+    """Check that ``what`` (an audio file, a talking book…) can be written at ``path`` before any
+    synthesis starts.
 
     >>> check_output_path("/no/such/folder/out.wav")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
@@ -118,16 +119,17 @@ def check_output_path(path: str | os.PathLike[str]) -> Path:
     """
     target = Path(path)
     folder = target.parent
+    start = f"cannot write {what} to {target}"
     if target.is_dir():
-        raise SpeechError(f"cannot write audio to {target}: it is a folder")
+        raise SpeechError(f"{start}: it is a folder")
     if folder.exists() and not folder.is_dir():
-        raise SpeechError(f"cannot write audio to {target}: {folder} is a file, not a folder")
+        raise SpeechError(f"{start}: {folder} is a file, not a folder")
     if not folder.is_dir():
-        raise SpeechError(f"cannot write audio to {target}: the folder {folder} does not exist")
+        raise SpeechError(f"{start}: the folder {folder} does not exist")
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise SpeechError(f"cannot write audio to {target}: the folder {folder} is not writable")
+        raise SpeechError(f"{start}: the folder {folder} is not writable")
     if target.exists() and not os.access(target, os.W_OK):
-        raise SpeechError(f"cannot write audio to {target}: the file exists and is read-only")
+        raise SpeechError(f"{start}: the file exists and is read-only")
     return target
 
 
@@ -374,8 +376,8 @@ class Pyttsx3Engine:
         except queue.Empty:
             self._kill()
             raise SpeechError(
-                f"the speech engine hung while {doing} (no answer in {timeout:g} s); "
-                "it was stopped and will be restarted"
+                f"the speech engine hung while {doing} (no answer in {timeout:g} s). Try again; if it "
+                "happens again, try another voice (pressreader voices) or a shorter article"
             ) from None
         if kind == "eof":
             try:
@@ -383,7 +385,10 @@ class Pyttsx3Engine:
             except subprocess.TimeoutExpired:
                 code = None
             self._kill()
-            raise SpeechError(f"the speech engine crashed while {doing} (exit code {code}); it will be restarted")
+            raise SpeechError(
+                f"the speech engine stopped unexpectedly while {doing} (exit code {code}). Try again; if it "
+                "happens again, try another voice (pressreader voices) or save the article in parts"
+            )
         return kind, value
 
     def _call(self, request: tuple[Any, ...], timeout: float, doing: str) -> Any:
@@ -394,7 +399,7 @@ class Pyttsx3Engine:
                 self._worker.send(request)
             except OSError as exc:
                 self._kill()
-                raise SpeechError(f"the speech engine stopped while {doing}; it will be restarted") from exc
+                raise SpeechError(f"the speech engine stopped while {doing}. Try again") from exc
             kind, value = self._receive(timeout, doing)
             if kind == "error":
                 # after any engine error the worker's state is unknown: start afresh next time

@@ -138,13 +138,53 @@ def _sentences(kind: str, text: str, paragraph: int | None, tag: str | None, opt
     say = _speaker_for(tag)
     language = _other_language(tag, options)
     result = []
-    for number, (start, end) in enumerate(sentence_spans(text)):
+    for number, (start, end) in enumerate(_bounded(text, sentence_spans(text))):
         display = text[start:end]
         spoken = say(display)
         if not re.search(r"\w", spoken):
-            continue
+            spoken = _symbol_names(display)  # emoji only, say: name them rather than drop them
+            if not spoken:
+                continue
         result.append(Utterance(kind, spoken, display, paragraph, number, start, end, language))
     return result
+
+
+#: The longest stretch spoken as one utterance, in characters: a longer sentence (a page with no
+#: full stops, say) is split at the last space before it, so no single synthesis grows without bound.
+MAX_UTTERANCE = 600
+
+
+def _bounded(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` with every span longer than :data:`MAX_UTTERANCE` split at word boundaries.
+
+    >>> _bounded("a " * 700, [(0, 1399)])[:2]
+    [(0, 599), (600, 1199)]
+    """
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        while end - start > MAX_UTTERANCE:
+            cut = text.rfind(" ", start + 1, start + MAX_UTTERANCE + 1)
+            if cut <= start:  # one "word" longer than the limit: cut it where the limit falls
+                cut = start + MAX_UTTERANCE
+            out.append((start, cut))
+            start = cut
+            while start < end and text[start].isspace():
+                start += 1
+        if start < end:
+            out.append((start, end))
+    return out
+
+
+def _symbol_names(text: str) -> str:
+    """The Unicode names of the symbols in ``text`` (emoji and the like), as words.
+
+    >>> _symbol_names("😀😀 ★")
+    'grinning face, grinning face, black star'
+    """
+    import unicodedata
+
+    names = [unicodedata.name(ch, "").lower() for ch in text if unicodedata.category(ch) in ("So", "Sm", "Sc", "Sk")]
+    return ", ".join(name for name in names if name)
 
 
 def _said_in_words(text: str, quote: Quote) -> bool:

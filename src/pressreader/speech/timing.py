@@ -43,6 +43,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ..errors import SpeechError, SpeechUnavailable
+from ..files import replacing
 from ..models import Article
 from .align import align
 from .audio import _check_format, save_audio
@@ -178,10 +179,8 @@ class TimedAudio:
         """Write the audio to ``path``: ``.wav`` or ``.mp3`` by its suffix; return the path."""
         target = check_output_path(path)
         data = self.mp3_bytes() if _check_format(target) == "mp3" else self.wav_bytes()
-        try:
-            target.write_bytes(data)
-        except OSError as exc:
-            raise SpeechError(f"cannot write audio to {target}: {exc}") from exc
+        with replacing(target, "audio", SpeechError) as out:
+            out.write(data)
         return target
 
 
@@ -368,6 +367,11 @@ def _with_engine(
     return TimedAudio(pcm, index.sample_rate, timing)
 
 
+#: The most words :func:`timed_speech` speaks: its audio is held in memory (about 17 MB of PCM a
+#: thousand words), so a longer article is refused up front rather than exhaust the computer.
+MAX_TIMED_WORDS = 20_000
+
+
 def timed_speech(
     article: Article,
     options: SpeechOptions | None = None,
@@ -391,6 +395,13 @@ def timed_speech(
     script = speech_script(article, options)
     if not script:
         raise SpeechError("the article has nothing to say")
+    words = sum(len(u.text.split()) for u in script)
+    if words > MAX_TIMED_WORDS:
+        raise SpeechError(
+            f"the article has {words:,} words to speak; a read-along page, talking book chapter or podcast "
+            f"episode holds at most {MAX_TIMED_WORDS:,} (about two hours). Save it as one audio file instead: "
+            "pressreader speak ARTICLE --save story.mp3 has no such limit"
+        )
     if isinstance(engine, EspeakSynth):
         return _with_espeak(article, script, options, engine)
     if engine is not None:
