@@ -120,7 +120,8 @@ def test_archive_check_reports_damaged_rows_and_keeps_them(db: Path) -> None:
 
 def test_reading_never_creates_an_archive(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     typo = tmp_path / "no" / "such" / "typo.sqlite3"
-    for argv in (["latest", "kent"], ["search", "x"], ["read", "7"], ["archive-report"], ["export-warc", "-o",
+    for argv in (["latest", "kent"], ["search", "x"], ["read", "7"], ["archive-report"], ["reparse"],
+                 ["archive-check"], ["export-warc", "-o",
                  str(tmp_path / "x.warc.gz")]):  # fmt: skip
         code, _out, err = _run(capsys, *argv, "--db", str(typo))
         assert code in (1, 2), argv

@@ -109,7 +109,10 @@ def _reparse(args: argparse.Namespace) -> int:
     from ..archive.reparse import reparse
     from ..archive.store import Archive
 
-    with Archive(args.db) as archive:
+    path = _db_path(args)
+    if not path.is_file():  # only a crawl makes an archive
+        raise UsageError(f"there is no archive at {path} to re-parse (pressreader crawl SITE makes one)")
+    with Archive(path) as archive:
         sites = tuple(site_key(s, DEFAULT_REGISTRY) for s in args.sites)
         report = reparse(archive, sites, registry=DEFAULT_REGISTRY)
     sys.stdout.write(report.summary() + "\n")
