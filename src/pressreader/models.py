@@ -378,10 +378,15 @@ def _kind(value: object) -> str:
     return "null" if value is None else names.get(type(value), type(value).__name__)
 
 
+_JSON_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[{]|[\]}]')
+
+
 def _depth(text: str) -> int:
     """How deeply the JSON text nests arrays and objects (strings skipped), without parsing it."""
     depth = most = 0
-    for match in re.finditer(r'"(?:[^"\\]|\\.)*"|[\[{]|[\]}]', text):
+    # The unrolled string pattern: the regular expression engine keeps no state per character of a
+    # long string (an alternation inside * would, and a long paragraph would take memory in proportion).
+    for match in _JSON_TOKEN.finditer(text):
         token = match.group(0)
         if token in "[{":
             depth += 1
