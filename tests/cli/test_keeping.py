@@ -51,7 +51,7 @@ def test_crawl_all_then_report_reparse_and_export(
     monkeypatch.setattr("pressreader.cli.keeping.DEFAULT_REGISTRY", _registry(three_sites))
     db = str(tmp_path / "a.sqlite3")
     code, out, err = _run(capsys, "crawl", "--all", "--db", db, "--delay", "0")
-    assert code == 0, err
+    assert code == 0, (out, err)
     assert out.splitlines()[-1].startswith("3 of 3 sites crawled in "), (out, err)
     assert "18 releases new or updated, 0 failed, 0 sites unreachable" in out, (out, err)
     # Not a terminal: one plain line as each site finishes, in the order they finish.

@@ -139,6 +139,7 @@ def crawl_sites(
 
     reports: list[CrawlReport] = []
     unreachable: list[tuple[str, str]] = []
+    Archive(archive_path).close()  # made (schema, WAL) once, here, before the sites open it side by side
     pool = ThreadPoolExecutor(max_workers=max(1, parallel), thread_name_prefix="pressreader-site")
     futures: dict[Future[CrawlReport], str] = {pool.submit(one, s, k): k for s, k in zip(sites, keys, strict=True)}
     try:

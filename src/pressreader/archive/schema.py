@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
@@ -177,8 +178,15 @@ def _prepare(db: sqlite3.Connection, target: str, *, read_only: bool) -> None:
         return
     # WAL persists in the file: set it only once, since changing the journal mode needs the file
     # to itself (other crawlers of the same archive may be connected).
-    if str(db.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
-        db.execute("PRAGMA journal_mode = WAL")
+    for attempt in range(50):
+        if str(db.execute("PRAGMA journal_mode").fetchone()[0]).lower() == "wal":
+            break
+        try:
+            db.execute("PRAGMA journal_mode = WAL")
+        except sqlite3.OperationalError as exc:  # another connection is making the same file
+            if "locked" not in str(exc) or attempt == 49:
+                raise
+            time.sleep(0.1)
     db.execute("PRAGMA synchronous = NORMAL")
     db.execute("PRAGMA foreign_keys = ON")
     tables = {str(r[0]) for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
