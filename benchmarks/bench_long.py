@@ -9,7 +9,7 @@ paragraph with no full stop, or paragraphs of 100 words. Printed per command:
 the peak at each length, and the ratio of each peak to the peak at the
 shortest length (the reference run): flat means about 1.0. ``read-along``
 and ``export-epub`` hold their audio in memory and refuse an article above
-their limits (20,000 words; 60,000 for a book) up front: past the limit the
+their limits (5,000 words; 60,000 for a book) up front: past the limit the
 figure is the refusal's.
 """
 

@@ -367,9 +367,11 @@ def _with_engine(
     return TimedAudio(pcm, index.sample_rate, timing)
 
 
-#: The most words :func:`timed_speech` speaks: its audio is held in memory (about 17 MB of PCM a
-#: thousand words), so a longer article is refused up front rather than exhaust the computer.
-MAX_TIMED_WORDS = 20_000
+#: The most words :func:`timed_speech` speaks: its audio and timings are held in memory (a
+#: read-along page peaked at about 110 MB a thousand words: 574 MB for 5,000, 2 GB for 19,000 in
+#: benchmarks/bench_long.py), so a longer article is refused up front rather than exhaust the
+#: computer. A press release is rarely over 1,500 words.
+MAX_TIMED_WORDS = 5_000
 
 
 def timed_speech(
@@ -399,7 +401,7 @@ def timed_speech(
     if words > MAX_TIMED_WORDS:
         raise SpeechError(
             f"the article has {words:,} words to speak; a read-along page, talking book chapter or podcast "
-            f"episode holds at most {MAX_TIMED_WORDS:,} (about two hours). Save it as one audio file instead: "
+            f"episode holds at most {MAX_TIMED_WORDS:,} (about half an hour). Save it as one audio file instead: "
             "pressreader speak ARTICLE --save story.mp3 has no such limit"
         )
     if isinstance(engine, EspeakSynth):
