@@ -114,10 +114,9 @@ def crawl_sites(
         if on_progress is None:
             return
         share = sum(tally.shares.values()) / len(keys) if keys else 1.0
-        on_progress(
-            FleetProgress(tally.sites_done, len(keys), tally.found, tally.kept, tally.failed,
-                          time.monotonic() - started, finished, share)
-        )  # fmt: skip
+        elapsed = time.monotonic() - started
+        on_progress(FleetProgress(tally.sites_done, len(keys), tally.found, tally.kept, tally.failed, elapsed,
+                                  finished, share))  # fmt: skip
 
     def one(site: str, key: str) -> CrawlReport:
         def progress(event: CrawlProgress) -> None:
