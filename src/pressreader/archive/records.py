@@ -81,10 +81,19 @@ def day(text: object) -> datetime.date | None:
         return None
 
 
-SELECT = (
-    "SELECT a.id, a.url, a.site, a.date, a.title, a.article, a.status, a.etag, a.last_modified, a.fetched_at"
-    " FROM articles a"
-)
+#: The columns :func:`stored` reads, of the ``articles`` table as ``a``.
+COLUMNS = "a.id, a.url, a.site, a.date, a.title, a.article, a.status, a.etag, a.last_modified, a.fetched_at"
+SELECT = f"SELECT {COLUMNS} FROM articles a"
+
+
+def index_article(db: sqlite3.Connection, article_id: int, article: Article) -> None:
+    """(Re)write the full-text index row of article ``article_id``: title, body, quoted speakers."""
+    speakers = " ; ".join(sorted({q.speaker for q in article.quotes if q.speaker}))
+    db.execute("DELETE FROM articles_fts WHERE rowid = ?", (article_id,))
+    db.execute(
+        "INSERT INTO articles_fts (rowid, title, body, speakers) VALUES (?, ?, ?, ?)",
+        (article_id, article.title, "\n".join(article.body), speakers),
+    )
 
 
 def when(text: str) -> datetime.datetime:

@@ -250,7 +250,7 @@ def check_archive(path: Path) -> CheckReport:
     never deleted.
     """
     from ..models import Article
-    from .records import SELECT, stored
+    from .records import SELECT, index_article, stored
 
     report = CheckReport()
     good: list[tuple[int, Article]] = []
@@ -278,9 +278,7 @@ def check_archive(path: Path) -> CheckReport:
         db.execute("BEGIN IMMEDIATE")
         db.execute(FTS_SCHEMA)
         for article_id, article in good:
-            speakers = " ; ".join(sorted({q.speaker for q in article.quotes if q.speaker}))
-            db.execute("INSERT INTO articles_fts (rowid, title, body, speakers) VALUES (?, ?, ?, ?)",
-                       (article_id, article.title, "\n".join(article.body), speakers))  # fmt: skip
+            index_article(db, article_id, article)
         db.execute("COMMIT")
         report.index_rebuilt = True
     except sqlite3.Error as exc:

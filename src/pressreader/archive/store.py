@@ -33,8 +33,9 @@ from typing import TYPE_CHECKING, Literal
 from ..errors import ArchiveError, PressreaderError
 from ..models import Article
 from .query import fts_query
+from .records import COLUMNS as _COLUMNS
 from .records import SELECT as _SELECT
-from .records import Failure, KnownPage, SiteReport, StoredArticle, Transaction
+from .records import Failure, KnownPage, SiteReport, StoredArticle, Transaction, index_article
 from .records import day as _date
 from .records import stored as _row
 from .records import when as _when
@@ -177,7 +178,7 @@ class Archive:
                     (*values, *meta, article_id),
                 )
             if outcome != "unchanged":
-                self._index(article_id, article)
+                index_article(self._db, article_id, article)
             if capture is not None:
                 self._db.execute(
                     "INSERT INTO captures (article_id, url, warc, offset, length, digest, status, fetched_at)"
@@ -193,14 +194,6 @@ class Archive:
                 )
                 self._db.execute("DELETE FROM failures WHERE url = ?", (url,))
         return outcome, article_id  # type: ignore[return-value]
-
-    def _index(self, article_id: int, article: Article) -> None:
-        speakers = " ; ".join(sorted({q.speaker for q in article.quotes if q.speaker}))
-        self._db.execute("DELETE FROM articles_fts WHERE rowid = ?", (article_id,))
-        self._db.execute(
-            "INSERT INTO articles_fts (rowid, title, body, speakers) VALUES (?, ?, ?, ?)",
-            (article_id, article.title, "\n".join(article.body), speakers),
-        )
 
     def _keep(self, key: str, page: Response, data: str) -> Capture | None:
         """Write ``page`` to the WARC files, unless the last page kept for ``key`` had the same bytes."""
@@ -231,7 +224,7 @@ class Archive:
                 "UPDATE articles SET date = ?, title = ?, article = ? WHERE id = ?",
                 (article.date.isoformat() if article.date else None, article.title, data, article_id),
             )
-            self._index(article_id, article)
+            index_article(self._db, article_id, article)
         return True
 
     def touch(self, page_url: str, *, modified: str | None = None) -> None:
@@ -327,8 +320,7 @@ class Archive:
         if not match:
             return []
         sql = (
-            "SELECT a.id, a.url, a.site, a.date, a.title, a.article, a.status, a.etag, a.last_modified,"
-            " a.fetched_at, snippet(articles_fts, 1, '[', ']', '…', 16) AS passage FROM articles_fts f"
+            f"SELECT {_COLUMNS}, snippet(articles_fts, 1, '[', ']', '…', 16) AS passage FROM articles_fts f"
             " JOIN articles a ON a.id = f.rowid WHERE articles_fts MATCH ?"
             " ORDER BY bm25(articles_fts, 10.0, 1.0, 5.0) LIMIT ?"
         )

@@ -28,6 +28,7 @@ leaves at worst a truncated tail that no index entry points to.
 
 from __future__ import annotations
 
+import base64
 import datetime
 import hashlib
 import http
@@ -38,7 +39,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import IO, BinaryIO
+from typing import IO, Any, BinaryIO
 from urllib.parse import urlsplit
 
 from ..errors import ArchiveError
@@ -108,7 +109,6 @@ def payload_digest(data: bytes) -> str:
     >>> payload_digest(b"")
     'sha1:3I42H3S6NNFQ2MSVX7XZKYAYSCX5QBYJ'
     """
-    import base64
 
     return "sha1:" + base64.b32encode(hashlib.sha1(data).digest()).decode("ascii")
 
@@ -121,7 +121,7 @@ class WarcWriter:
         self.folder = folder
         self._file: BinaryIO | None = None
         self._name = ""
-        self._writer: object = None
+        self._writer: Any = None  # a warcio WARCWriter (untyped) on the open file
 
     def __enter__(self) -> WarcWriter:
         return self
@@ -155,20 +155,15 @@ class WarcWriter:
         return self._file
 
     def _write_info(self) -> None:
-        from warcio.warcwriter import WARCWriter
-
-        assert isinstance(self._writer, WARCWriter)
         info = {"software": f"pressreader/{__version__}", "format": "WARC File Format 1.1", "conformsTo": _SPEC}
         self._writer.write_record(self._writer.create_warcinfo_record(self._name, info))
 
     def write(self, response: Response, article_json: str | None) -> Capture:
         """Write ``response`` (and the request for it, and ``article_json``) and say where it is."""
         from warcio.statusandheaders import StatusAndHeaders
-        from warcio.warcwriter import WARCWriter
 
         handle = self._open()
         writer = self._writer
-        assert isinstance(writer, WARCWriter)
         url = response.final_url
         date = _warc_date(response.fetched_at)
         headers = [(k, v) for k, v in response.headers.items() if k not in _TRANSFER]

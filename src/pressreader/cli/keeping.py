@@ -7,6 +7,7 @@ import datetime
 import json
 import sys
 import threading
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -43,8 +44,6 @@ class _FleetDisplay:
         self.last = 0.0
 
     def __call__(self, event: FleetProgress) -> None:
-        import time
-
         with self.lock:
             if event.finished is not None:
                 if self.tty:

@@ -310,7 +310,8 @@ class _Discovery:
     def sitemap_links(self) -> Iterator[ArticleLink]:
         """Releases in the site's sitemaps (from robots.txt, else the usual addresses), newest first."""
         named = [u for u in self.fetcher.sitemaps(self.origin) if same_site(u, self.start)]
-        todo = named or [f"{self.origin}{path}" for path in _SITEMAP_PATHS]
+        guesses = [f"{self.origin}{path}" for path in _SITEMAP_PATHS]
+        todo = named or list(guesses)
         found: list[ArticleLink] = []
         read: set[str] = set()
         while todo and len(read) < _MAX_SITEMAPS:
@@ -328,7 +329,7 @@ class _Discovery:
                 if is_article_url(entry.url, self.start):
                     found.append(ArticleLink(entry.url, entry.title, entry.date if entry.news else None, "sitemap"))
             if not named and (sitemap.entries or sitemap.children):
-                todo = [u for u in todo if u not in _guesses(self.origin)]  # found one: stop guessing
+                todo = [u for u in todo if u not in guesses]  # found one: stop guessing
         dated = sorted(found, key=lambda link: link.date or datetime.date.min, reverse=True)
         yield from dated
 
@@ -446,10 +447,6 @@ def _feed_date(value: str | None) -> datetime.date | None:
         return email.utils.parsedate_to_datetime(value).date()
     except (TypeError, ValueError, IndexError):
         return parse_iso_date(value)
-
-
-def _guesses(origin: str) -> set[str]:
-    return {f"{origin}{path}" for path in _SITEMAP_PATHS}
 
 
 def _api_link(post: Any) -> ArticleLink | None:
